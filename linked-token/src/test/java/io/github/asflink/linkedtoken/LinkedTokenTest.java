@@ -1,0 +1,120 @@
+package io.github.asflink.linkedtoken;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LinkedTokenTest {
+
+    private static final InstanceUrlPolicy POLICY = InstanceUrlPolicy.defaults();
+    private static final String TOKEN_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!._-+/=";
+    private static final String[] HOSTS = {
+        "acme.my.salesforce.com", "na1.salesforce.com", "acme--uat.sandbox.my.salesforce.com",
+        "acme.lightning.force.com", "eu12.cloudforce.com", "agency.my.salesforce.mil", "corp.my.sfcrmproducts.cn",
+    };
+
+    /** A Salesforce-shaped opaque token: org id, '!', then a long base64-ish tail. */
+    private static String realisticToken(Random random) {
+        StringBuilder token = new StringBuilder("00D").append(random.nextInt(1_000_000, 9_999_999)).append("EAA!");
+        int length = random.nextInt(20, 220);
+        for (int i = 0; i < length; i++) {
+            token.append(TOKEN_ALPHABET.charAt(random.nextInt(TOKEN_ALPHABET.length())));
+        }
+        return token.toString();
+    }
+
+    @Test
+    void joinThenSplitGivesBackTheSamePairForManyRealisticTokens() throws Exception {
+        Random random = new Random(20261201L);
+        for (int i = 0; i < 2_000; i++) {
+            String token = realisticToken(random);
+            String url = "https://" + HOSTS[random.nextInt(HOSTS.length)] + (random.nextBoolean() ? "/" : "");
+            LinkedToken linked = LinkedToken.of(token, url, POLICY);
+
+            String joined = linked.join();
+            LinkedToken back = LinkedToken.split(joined, POLICY);
+
+            assertEquals(token, back.salesforceAccessToken());
+            assertEquals(linked.instanceBase(), back.instanceBase());
+            assertEquals(joined, back.join(), "join is stable after a round trip");
+            assertEquals(1, joined.chars().filter(c -> c == ' ').count(), "exactly one space");
+            assertFalse(back.instanceBase().endsWith("/"), "instance base has no trailing slash");
+        }
+    }
+
+    @Test
+    void joinedValueIsTokenSpaceInstanceUrl() throws Exception {
+        LinkedToken linked = LinkedToken.of("00Dxx!AQ.token", "https://acme.my.salesforce.com", POLICY);
+        assertEquals("00Dxx!AQ.token https://acme.my.salesforce.com", linked.join());
+        assertEquals(URI.create("https://acme.my.salesforce.com"), linked.instanceUrl());
+    }
+
+    @Test
+    void instanceHostIsComparedCaseInsensitively() throws Exception {
+        LinkedToken linked = LinkedToken.split("tok https://ACME.My.Salesforce.com", POLICY);
+        assertEquals("https://acme.my.salesforce.com", linked.instanceBase());
+    }
+
+    static Stream<String> malformedValues() {
+        return Stream.of(
+                "00Dxx!tokenwithoutspace",
+                " https://acme.my.salesforce.com",
+                "00Dxx!token ",
+                "00Dxx!token  https://acme.my.salesforce.com",
+                "00Dxx!tok en https://acme.my.salesforce.com",
+                "00Dxx!tok\ten https://acme.my.salesforce.com",
+                "00Dxx!tok\u0000en https://acme.my.salesforce.com",
+                "00Dxx!token\thttps://acme.my.salesforce.com");
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedValues")
+    void malformedValuesAreRejectedWithoutEchoingThem(String value) {
+        LinkedTokenException e = assertThrows(LinkedTokenException.class, () -> LinkedToken.split(value, POLICY));
+        assertTrue(e.reason() == LinkedTokenException.Reason.MALFORMED
+                || e.reason() == LinkedTokenException.Reason.DISALLOWED_INSTANCE_URL, e.reason().name());
+        assertFalse(e.getMessage().contains("00Dxx"), "message must not contain the token");
+        assertEquals(e.reason().description(), e.getMessage(), "message is the reason, nothing of the value");
+    }
+
+    @Test
+    void missingValueHasItsOwnReason() {
+        assertEquals(LinkedTokenException.Reason.MISSING,
+                assertThrows(LinkedTokenException.class, () -> LinkedToken.split(null, POLICY)).reason());
+        assertEquals(LinkedTokenException.Reason.MISSING,
+                assertThrows(LinkedTokenException.class, () -> LinkedToken.split("", POLICY)).reason());
+    }
+
+    @Test
+    void overlongValueIsRejectedBothWays() {
+        String longToken = "00D!" + "a".repeat(LinkedToken.MAX_LENGTH);
+        assertEquals(LinkedTokenException.Reason.TOO_LONG, assertThrows(LinkedTokenException.class,
+                () -> LinkedToken.split(longToken + " https://acme.my.salesforce.com", POLICY)).reason());
+        assertEquals(LinkedTokenException.Reason.TOO_LONG, assertThrows(LinkedTokenException.class,
+                () -> LinkedToken.of(longToken, "https://acme.my.salesforce.com", POLICY).join()).reason());
+    }
+
+    @Test
+    void secretDoesNotAppearInToString() throws Exception {
+        LinkedToken linked = LinkedToken.of("00Dxx!SECRETPART", "https://acme.my.salesforce.com", POLICY);
+        assertFalse(linked.toString().contains("SECRETPART"));
+        assertTrue(linked.toString().contains("acme.my.salesforce.com"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "with space", "tab\there"})
+    void constructorRefusesTokensThatCouldNotBeSplitAgain(String token) {
+        assertThrows(IllegalArgumentException.class,
+                () -> new LinkedToken(token, URI.create("https://acme.my.salesforce.com")));
+    }
+}
