@@ -1,0 +1,53 @@
+package io.github.asflink.token;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * One JSON line per request. It names what happened and never carries a value from the request body or headers, so no
+ * secret can reach CloudWatch. With Lambda's JSON log format the line becomes the record's {@code message}.
+ */
+final class AccessLog {
+
+    private AccessLog() {
+    }
+
+    static void write(LambdaLogger logger, String awsRequestId, String apiRequestId, TokenExchange.Result result,
+            long latencyMillis) {
+        StringWriter out = new StringWriter(256);
+        try (JsonWriter json = new JsonWriter(out)) {
+            json.beginObject();
+            json.name("event").value("token_request");
+            json.name("requestId").value(awsRequestId);
+            json.name("apiRequestId").value(apiRequestId);
+            json.name("grantType").value(result.grantType());
+            json.name("clientAuth").value(result.clientAuth());
+            json.name("outcome").value(result.outcome());
+            json.name("status").value(result.response().statusCode());
+            if (result.upstream() != null) {
+                json.name("upstreamStatus").value(result.upstream().upstreamStatus());
+                json.name("upstreamLatencyMs").value(result.upstream().latencyMillis());
+            }
+            json.name("latencyMs").value(latencyMillis);
+            if (result.note() != null) {
+                json.name("note").value(result.note());
+            }
+            json.endObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        logger.log(out.toString(), level(result.outcome()));
+    }
+
+    private static LogLevel level(String outcome) {
+        return switch (outcome) {
+            case "granted" -> LogLevel.INFO;
+            case "upstream_failure" -> LogLevel.ERROR;
+            default -> LogLevel.WARN;
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.asflink.token;
+
+import io.github.asflink.linkedtoken.LinkedToken;
+import io.github.asflink.linkedtoken.LinkedTokenException;
+
+/**
+ * The token endpoint's logic, free of Lambda: Alexa's request in, Alexa's answer out, plus what the access log needs.
+ */
+final class TokenExchange {
+
+    /** The answer and what happened, for the one log line per request. */
+    record Result(HttpApiResponse response, String grantType, String clientAuth, String outcome,
+            SalesforceTokenClient.Call upstream, String note) {
+    }
+
+    private final TokenConfig config;
+    private final TokenRequestParser parser;
+    private final SalesforceTokenClient salesforce;
+
+    TokenExchange(TokenConfig config, SalesforceTransport transport) {
+        this.config = config;
+        this.parser = new TokenRequestParser(config.defaultRedirectUri());
+        this.salesforce = new SalesforceTokenClient(config.salesforceTokenEndpoint(), config.upstreamTimeout(),
+                transport);
+    }
+
+    Result handle(HttpApiRequest httpRequest) throws InterruptedException {
+        SalesforceTokenClient.Call[] upstream = {null};
+        TokenRequest request = null;
+        try {
+            request = parser.parse(httpRequest);
+            if (!config.allowsClient(request.client().clientId())) {
+                throw TokenError.invalidClient(request.client().usedBasic());
+            }
+            SalesforceGrant grant = salesforce.exchange(request, call -> upstream[0] = call);
+            String linked = linkedToken(grant, request);
+            String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
+                    : request.grant() instanceof TokenRequest.RefreshToken refresh ? refresh.refreshToken() : null;
+            return new Result(
+                    AlexaTokenResponse.granted(linked, config.tokenExpiresInSeconds(), refreshToken, grant.scope()),
+                    request.grant().type(), request.client().schemeName(), "granted", upstream[0],
+                    refreshToken == null ? "no refresh_token: grant the refresh_token scope" : null);
+        } catch (TokenError error) {
+            return new Result(AlexaTokenResponse.error(error),
+                    request == null ? null : request.grant().type(),
+                    request == null ? null : request.client().schemeName(),
+                    outcome(error), upstream[0], error.code() + ": " + error.description());
+        }
+    }
+
+    private String linkedToken(SalesforceGrant grant, TokenRequest request) throws TokenError {
+        if (grant.signature() != null && request.client().clientSecret() != null) {
+            if (grant.id() == null || grant.issuedAt() == null || !SignatureVerifier.matches(grant.id(),
+                    grant.issuedAt(), grant.signature(), request.client().clientSecret())) {
+                throw TokenError.badGateway("Salesforce's answer failed the signature check");
+            }
+        }
+        try {
+            return LinkedToken.of(grant.accessToken(), grant.instanceUrl(), config.instanceUrlPolicy()).join();
+        } catch (LinkedTokenException e) {
+            throw TokenError.badGateway(switch (e.reason()) {
+                case DISALLOWED_INSTANCE_URL -> "Salesforce's instance_url is not an allowed Salesforce origin";
+                case TOO_LONG -> "Salesforce's access token is too long to link";
+                default -> "Salesforce's access token cannot be linked";
+            });
+        }
+    }
+
+    private static String outcome(TokenError error) {
+        return switch (error.origin()) {
+            case REQUEST -> "rejected";
+            case SALESFORCE -> "salesforce_error";
+            case UPSTREAM -> "upstream_failure";
+        };
+    }
+}

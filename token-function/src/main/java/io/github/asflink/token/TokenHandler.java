@@ -1,0 +1,67 @@
+package io.github.asflink.token;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/**
+ * Alexa's Access Token URI, behind an API Gateway HTTP API. A stream handler on purpose: reading the event with Gson
+ * skips the runtime's conversion into the events POJO, a large part of a cold start.
+ */
+public final class TokenHandler implements RequestStreamHandler {
+
+    private final TokenExchange exchange;
+
+    /** What Lambda calls: configuration from the function's environment, read once per execution environment. */
+    public TokenHandler() {
+        this(System.getenv());
+    }
+
+    /** For the local runner, which runs the function in-process with the environment from {@code template.yaml}. */
+    public TokenHandler(Map<String, String> environment) {
+        this(TokenConfig.fromEnvironment(environment));
+    }
+
+    private TokenHandler(TokenConfig config) {
+        this(config, new JdkHttpTransport(config.upstreamTimeout()));
+    }
+
+    TokenHandler(TokenConfig config, SalesforceTransport transport) {
+        this.exchange = new TokenExchange(config, transport);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long start = System.nanoTime();
+        String apiRequestId = null;
+        TokenExchange.Result result;
+        try {
+            HttpApiRequest request = HttpApiRequest.read(input);
+            apiRequestId = request.requestId();
+            result = exchange.handle(request);
+        } catch (IOException e) {
+            result = failure(TokenError.invalidRequest("the request is not an HTTP API payload 2.0 event"), "rejected");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result = failure(TokenError.temporarilyUnavailable(503, "the token endpoint is shutting down"),
+                    "upstream_failure");
+        } catch (RuntimeException e) {
+            // Never the message: it could quote input. The class is enough to find the bug.
+            result = failure(TokenError.internal(), "upstream_failure", e.getClass().getName());
+        }
+        result.response().writeTo(output);
+        AccessLog.write(context.getLogger(), context.getAwsRequestId(), apiRequestId, result,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static TokenExchange.Result failure(TokenError error, String outcome) {
+        return failure(error, outcome, error.code() + ": " + error.description());
+    }
+
+    private static TokenExchange.Result failure(TokenError error, String outcome, String note) {
+        return new TokenExchange.Result(AlexaTokenResponse.error(error), null, null, outcome, null, note);
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.asflink.token;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.google.gson.JsonObject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Salesforce's token endpoint as a WireMock server on loopback. */
+final class SalesforceStandIn implements AutoCloseable {
+
+    static final String TOKEN_PATH = "/services/oauth2/token";
+    static final String ACCESS_TOKEN = "00D5g00000ABCDE!AQ4AQLm1d.SFaccessToken_x9";
+    static final String INSTANCE_URL = "https://acme.my.salesforce.com";
+    static final String ID = "https://login.salesforce.com/id/00D5g00000ABCDEEA2/0055g00000FGHIJAA3";
+    static final String ISSUED_AT = "1796153400123";
+
+    private final WireMockServer server;
+
+    SalesforceStandIn() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+    }
+
+    String loginUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The function's environment pointing at this stand-in. */
+    Map<String, String> environment(String... extra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SALESFORCE_LOGIN_URL", loginUrl());
+        for (int i = 0; i < extra.length; i += 2) {
+            env.put(extra[i], extra[i + 1]);
+        }
+        return env;
+    }
+
+    TokenHandler handler(String... extraEnvironment) {
+        return new TokenHandler(environment(extraEnvironment));
+    }
+
+    /** A Salesforce success body, signed with {@code clientSecret} when it is not null. */
+    static JsonObject grant(String clientSecret, boolean withRefreshToken) {
+        JsonObject body = new JsonObject();
+        body.addProperty("access_token", ACCESS_TOKEN);
+        if (withRefreshToken) {
+            body.addProperty("refresh_token", "5Aep861SFrefreshToken.rotated");
+        }
+        if (clientSecret != null) {
+            body.addProperty("signature", SignatureVerifier.sign(ID, ISSUED_AT, clientSecret));
+        }
+        body.addProperty("scope", "refresh_token api");
+        body.addProperty("instance_url", INSTANCE_URL);
+        body.addProperty("id", ID);
+        body.addProperty("token_type", "Bearer");
+        body.addProperty("issued_at", ISSUED_AT);
+        return body;
+    }
+
+    void answers(ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(response));
+    }
+
+    void answersJson(int status, JsonObject body) {
+        answers(aResponse().withStatus(status).withHeader("Content-Type", "application/json;charset=UTF-8")
+                .withBody(body.toString()));
+    }
+
+    List<LoggedRequest> requests() {
+        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+    }
+
+    /** The single form Salesforce received, decoded. */
+    Map<String, String> receivedForm() {
+        List<LoggedRequest> requests = requests();
+        if (requests.size() != 1) {
+            throw new AssertionError("expected one request to Salesforce, got " + requests.size());
+        }
+        Map<String, String> form = new HashMap<>();
+        for (String pair : requests.get(0).getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+
+    void reset() {
+        server.resetAll();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

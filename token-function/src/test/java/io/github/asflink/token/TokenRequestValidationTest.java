@@ -1,0 +1,192 @@
+package io.github.asflink.token;
+
+import static io.github.asflink.token.HttpApiEvents.basic;
+import static io.github.asflink.token.HttpApiEvents.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Behaviours 1–5: requests that are answered without calling Salesforce. */
+class TokenRequestValidationTest {
+
+    private static SalesforceStandIn salesforce;
+    private static TokenHandler handler;
+
+    @BeforeAll
+    static void start() {
+        salesforce = new SalesforceStandIn();
+        handler = salesforce.handler();
+    }
+
+    @AfterAll
+    static void stop() {
+        salesforce.close();
+    }
+
+    @AfterEach
+    void nothingReachedSalesforce() {
+        assertEquals(0, salesforce.requests().size(), "no request may reach Salesforce");
+        salesforce.reset();
+    }
+
+    private static Invocation call(HttpApiEvents event) {
+        return Invocation.of(handler, event.json());
+    }
+
+    private static void assertOAuthError(Invocation answer, int status, String error) {
+        assertEquals(status, answer.status());
+        assertEquals(error, answer.error());
+        assertTrue(answer.string("error_description") != null && !answer.string("error_description").isBlank());
+        assertEquals("application/json;charset=UTF-8", answer.headers().get("content-type"));
+        assertEquals("no-store", answer.headers().get("cache-control"));
+        assertEquals("no-cache", answer.headers().get("pragma"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "PUT", "DELETE", "OPTIONS"})
+    void onlyPostIsAccepted(String method) {
+        Invocation answer = call(HttpApiEvents.post().method(method));
+        assertOAuthError(answer, 405, "invalid_request");
+        assertEquals("POST", answer.headers().get("allow"));
+    }
+
+    @Test
+    void bodyOverSixteenKibibytesIsRefused() {
+        String big = form("grant_type", "authorization_code", "code", "x".repeat(17 * 1024), "client_id", "c");
+        assertOAuthError(call(HttpApiEvents.post().formBody(big)), 413, "invalid_request");
+        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+                .rawBody(big, false)), 413, "invalid_request");
+    }
+
+    @Test
+    void bodyMarkedBase64ThatIsNotIsABadRequest() {
+        assertOAuthError(call(HttpApiEvents.post().rawBody("grant_type=authorization_code&code=***", true)), 400,
+                "invalid_request");
+    }
+
+    @Test
+    void jsonThatIsNotAnObjectIsABadRequest() {
+        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/json")
+                .rawBody("[\"grant_type\"]", false)), 400, "invalid_request");
+        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/json")
+                .rawBody("{\"grant_type\": {\"nested\": 1}}", false)), 400, "invalid_request");
+        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/json")
+                .rawBody("{not json", false)), 400, "invalid_request");
+    }
+
+    @Test
+    void malformedPercentEncodingIsABadRequest() {
+        assertOAuthError(call(HttpApiEvents.post().formBody("grant_type=authorization_code&code=%ZZ&client_id=c")),
+                400, "invalid_request");
+    }
+
+    @Test
+    void repeatedParameterIsABadRequest() {
+        Invocation answer = call(HttpApiEvents.post().formBody("grant_type=refresh_token&refresh_token=a"
+                + "&refresh_token=b&client_id=c"));
+        assertOAuthError(answer, 400, "invalid_request");
+        assertTrue(answer.string("error_description").contains("refresh_token"));
+    }
+
+    @Test
+    void emptyBodyIsABadRequest() {
+        assertOAuthError(call(HttpApiEvents.post()), 400, "invalid_request");
+    }
+
+    @Test
+    void missingGrantTypeIsInvalidRequest() {
+        assertOAuthError(call(HttpApiEvents.post().formBody(form("code", "abc", "client_id", "c"))), 400,
+                "invalid_request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "client_credentials", "urn:ietf:params:oauth:grant-type:jwt-bearer",
+        "AUTHORIZATION_CODE"})
+    void otherGrantTypesAreUnsupported(String grantType) {
+        assertOAuthError(call(HttpApiEvents.post().formBody(form("grant_type", grantType, "client_id", "c"))), 400,
+                "unsupported_grant_type");
+    }
+
+    @Test
+    void authorizationCodeGrantNeedsACode() {
+        Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "authorization_code",
+                "client_id", "c", "client_secret", "s")));
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("code is required", answer.string("error_description"));
+    }
+
+    @Test
+    void emptyCodeCountsAsMissing() {
+        assertOAuthError(call(HttpApiEvents.post().formBody("grant_type=authorization_code&code=&client_id=c")), 400,
+                "invalid_request");
+    }
+
+    @Test
+    void refreshGrantNeedsARefreshToken() {
+        Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "refresh_token", "client_id", "c")));
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("refresh_token is required", answer.string("error_description"));
+    }
+
+    @Test
+    void missingClientIdIsInvalidRequest() {
+        assertOAuthError(call(HttpApiEvents.post().formBody(form("grant_type", "authorization_code", "code", "x"))),
+                400, "invalid_request");
+    }
+
+    @Test
+    void basicAndBodyCredentialsThatDifferAreRefused() {
+        Invocation answer = call(HttpApiEvents.post().header("authorization", basic("alexa-client", "s3cret"))
+                .formBody(form("grant_type", "authorization_code", "code", "x", "client_id", "other-client")));
+        assertOAuthError(answer, 400, "invalid_request");
+        Invocation secretDiffers = call(HttpApiEvents.post().header("authorization", basic("alexa-client", "s3cret"))
+                .formBody(form("grant_type", "authorization_code", "code", "x", "client_secret", "other")));
+        assertOAuthError(secretDiffers, 400, "invalid_request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc", "Basic !!!notbase64", "Basic "})
+    void unusableAuthorizationHeaderIsInvalidRequest(String authorization) {
+        assertOAuthError(call(HttpApiEvents.post().header("authorization", authorization)
+                .formBody(form("grant_type", "authorization_code", "code", "x"))), 400, "invalid_request");
+    }
+
+    @Test
+    void basicWithoutColonIsInvalidRequest() {
+        String noColon = "Basic " + Base64.getEncoder().encodeToString("justanid".getBytes(StandardCharsets.UTF_8));
+        assertOAuthError(call(HttpApiEvents.post().header("authorization", noColon)
+                .formBody(form("grant_type", "authorization_code", "code", "x"))), 400, "invalid_request");
+    }
+
+    @Test
+    void clientOutsideTheAllowListIsInvalidClientWithBasicChallengeWhenBasicWasUsed() {
+        TokenHandler restricted = salesforce.handler("ALLOWED_CLIENT_IDS", "alexa-client, second-client");
+        Invocation basicAnswer = Invocation.of(restricted, HttpApiEvents.post()
+                .header("authorization", basic("intruder", "s"))
+                .formBody(form("grant_type", "authorization_code", "code", "x")).json());
+        assertOAuthError(basicAnswer, 401, "invalid_client");
+        assertTrue(basicAnswer.headers().get("www-authenticate").startsWith("Basic"));
+
+        Invocation bodyAnswer = Invocation.of(restricted, HttpApiEvents.post()
+                .formBody(form("grant_type", "refresh_token", "refresh_token", "r", "client_id", "intruder")).json());
+        assertOAuthError(bodyAnswer, 401, "invalid_client");
+        assertNull(bodyAnswer.headers().get("www-authenticate"));
+    }
+
+    @Test
+    void eventThatIsNotAnHttpApiEventGetsAnOAuthError() {
+        Invocation answer = Invocation.of(handler, "[1,2,3]");
+        assertOAuthError(answer, 400, "invalid_request");
+        assertFalse(answer.rawBody().contains("Exception"));
+    }
+}
