@@ -1,29 +1,46 @@
 package io.github.asflink.token;
 
-/** Keeps Salesforce's error_description safe to pass on: short, printable, and free of the request's secrets. */
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether Salesforce's error_description may be passed on. Salesforce's descriptions are short fixed phrases
+ * ("expired access/refresh token", "authentication failure"); anything that could carry a token or code (digits,
+ * base64 characters, long words) is replaced by a fixed text, and the request's own secrets are never repeated.
+ */
 final class ErrorText {
 
     static final int MAX_LENGTH = 200;
+    static final String WITHHELD = "Salesforce rejected the request";
+
+    /** Plain words and light punctuation, no word longer than 24 characters. */
+    private static final Pattern PLAIN_PHRASE = Pattern.compile("[A-Za-z_/.,:'() -]*");
+    private static final Pattern LONG_WORD = Pattern.compile("[^ /]{25,}");
 
     private ErrorText() {
     }
 
     static String scrub(String description, TokenRequest request) {
-        if (description == null) {
+        if (description == null || description.isBlank()) {
             return null;
         }
-        String text = description.replaceAll("\\p{Cntrl}", " ");
-        text = redact(text, request.client().clientSecret());
-        if (request.grant() instanceof TokenRequest.AuthorizationCode code) {
-            text = redact(text, code.code());
-            text = redact(text, code.codeVerifier());
-        } else if (request.grant() instanceof TokenRequest.RefreshToken refresh) {
-            text = redact(text, refresh.refreshToken());
+        if (description.length() > MAX_LENGTH || !PLAIN_PHRASE.matcher(description).matches()
+                || LONG_WORD.matcher(description).find() || containsSecretOf(description, request)) {
+            return WITHHELD;
         }
-        return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) : text;
+        return description;
     }
 
-    private static String redact(String text, String secret) {
-        return secret == null || secret.length() < 4 ? text : text.replace(secret, "<redacted>");
+    private static boolean containsSecretOf(String text, TokenRequest request) {
+        if (contains(text, request.client().clientSecret())) {
+            return true;
+        }
+        return switch (request.grant()) {
+            case TokenRequest.AuthorizationCode code -> contains(text, code.code()) || contains(text, code.codeVerifier());
+            case TokenRequest.RefreshToken refresh -> contains(text, refresh.refreshToken());
+        };
+    }
+
+    private static boolean contains(String text, String secret) {
+        return secret != null && secret.length() >= 4 && text.contains(secret);
     }
 }

@@ -1,0 +1,169 @@
+package io.github.asflink.token;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static io.github.asflink.token.HttpApiEvents.basic;
+import static io.github.asflink.token.HttpApiEvents.form;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour 9: one structured line per request, and no secret in any line or error body. */
+class AccessLogTest {
+
+    static final String SECRET = "CLIENTSECRETb1e2+/=";
+    static final String CODE = "AUTHCODEaPrx7791+/=";
+    static final String VERIFIER = "CODEVERIFIERqq12-._~";
+    static final String REFRESH = "REFRESHTOKEN5Aep861+/=";
+    static final List<String> SECRETS = List.of(SECRET, CODE, VERIFIER, REFRESH, SalesforceStandIn.ACCESS_TOKEN,
+            "5Aep861SFrefreshToken.rotated");
+
+    private static SalesforceStandIn salesforce;
+
+    @BeforeAll
+    static void start() {
+        salesforce = new SalesforceStandIn();
+    }
+
+    @AfterAll
+    static void stop() {
+        salesforce.close();
+    }
+
+    private static void assertNoSecretIn(String text) {
+        for (String secret : SECRETS) {
+            assertFalse(text.contains(secret), "a secret leaked into: " + text);
+            // also their encoded forms
+            assertFalse(text.contains(java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8)),
+                    "an encoded secret leaked into: " + text);
+        }
+    }
+
+    @Test
+    void grantedRequestLogsOneStructuredLineWithoutSecrets() {
+        salesforce.reset();
+        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        TestContext context = new TestContext();
+        Invocation answer = Invocation.of(salesforce.handler(), HttpApiEvents.post()
+                .header("authorization", basic("alexa-client", SECRET))
+                .formBody(form("grant_type", "authorization_code", "code", CODE, "code_verifier", VERIFIER)).json());
+
+        JsonObject line = answer.logLine();
+        assertEquals("token_request", line.get("event").getAsString());
+        assertEquals("authorization_code", line.get("grantType").getAsString());
+        assertEquals("http_basic", line.get("clientAuth").getAsString());
+        assertEquals("granted", line.get("outcome").getAsString());
+        assertEquals(200, line.get("status").getAsInt());
+        assertEquals(200, line.get("upstreamStatus").getAsInt());
+        assertTrue(line.get("upstreamLatencyMs").getAsLong() >= 0);
+        assertTrue(line.get("latencyMs").getAsLong() >= line.get("upstreamLatencyMs").getAsLong());
+        assertTrue(line.has("requestId") && !line.get("requestId").getAsString().isBlank());
+        assertEquals("test-api-request", line.get("apiRequestId").getAsString());
+        assertNoSecretIn(answer.logLines().get(0));
+        assertNoSecretIn(answer.string("access_token").replace(SalesforceStandIn.ACCESS_TOKEN, "")); // sanity
+    }
+
+    @Test
+    void levelFollowsTheOutcome() {
+        salesforce.reset();
+        salesforce.answers(aResponse().withStatus(500));
+        TestContext context = new TestContext();
+        new TokenHandlerProbe(salesforce.handler()).call(HttpApiEvents.post().formBody(form("grant_type",
+                "refresh_token", "refresh_token", REFRESH, "client_id", "c", "client_secret", SECRET)).json(), context);
+        assertEquals(List.of(LogLevel.ERROR), context.capturedLogger().levels());
+
+        TestContext rejected = new TestContext();
+        new TokenHandlerProbe(salesforce.handler()).call(HttpApiEvents.post().method("GET").json(), rejected);
+        assertEquals(List.of(LogLevel.WARN), rejected.capturedLogger().levels());
+    }
+
+    @Test
+    void noSecretInAnyLogLineOrErrorBodyAcrossEveryOutcome() {
+        List<String> everything = new ArrayList<>();
+        String codeForm = form("grant_type", "authorization_code", "code", CODE, "code_verifier", VERIFIER,
+                "client_id", "alexa-client", "client_secret", SECRET);
+        String refreshForm = form("grant_type", "refresh_token", "refresh_token", REFRESH,
+                "client_id", "alexa-client", "client_secret", SECRET);
+        JsonObject invalidGrant = new JsonObject();
+        invalidGrant.addProperty("error", "invalid_grant");
+        invalidGrant.addProperty("error_description", "expired " + REFRESH);
+        JsonObject badSignature = SalesforceStandIn.grant("wrong-secret", true);
+        JsonObject badInstance = SalesforceStandIn.grant(SECRET, true);
+        badInstance.addProperty("instance_url", "https://evil.example");
+
+        List<Runnable> stubs = List.of(
+                () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true)),
+                () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false)),
+                () -> salesforce.answersJson(400, invalidGrant),
+                () -> salesforce.answersJson(200, badSignature),
+                () -> salesforce.answersJson(200, badInstance),
+                () -> salesforce.answers(aResponse().withStatus(503).withBody(SECRET + CODE)),
+                () -> salesforce.answers(aResponse().withStatus(200).withBody("<html>" + REFRESH)),
+                () -> salesforce.answers(aResponse().withStatus(200).withFixedDelay(600)));
+        for (Runnable stub : stubs) {
+            for (String body : List.of(codeForm, refreshForm)) {
+                salesforce.reset();
+                stub.run();
+                Invocation answer = Invocation.of(salesforce.handler("UPSTREAM_TIMEOUT_MS", "300"),
+                        HttpApiEvents.post().formBody(body).json());
+                everything.addAll(answer.logLines());
+                if (answer.status() != 200) {
+                    everything.add(answer.rawBody());
+                }
+                assertEquals(1, answer.logLines().size());
+                JsonParser.parseString(answer.logLines().get(0)); // every line is JSON
+            }
+        }
+        // requests rejected before any upstream call
+        for (String event : List.of(
+                HttpApiEvents.post().formBody(codeForm.replace("authorization_code", "password")).json(),
+                HttpApiEvents.post().header("authorization", basic("other", SECRET)).formBody(codeForm).json(),
+                HttpApiEvents.post().formBody(codeForm + "&code=" + CODE).json(),
+                HttpApiEvents.post().rawBody(codeForm + "%Z", false).json(),
+                HttpApiEvents.post().method("GET").formBody(codeForm).json())) {
+            Invocation answer = Invocation.of(salesforce.handler("ALLOWED_CLIENT_IDS", "alexa-client"), event);
+            everything.addAll(answer.logLines());
+            everything.add(answer.rawBody());
+        }
+        assertTrue(everything.size() > 30);
+        everything.forEach(AccessLogTest::assertNoSecretIn);
+    }
+
+    @Test
+    void unexpectedFailureIsA500WithoutTheExceptionMessage() {
+        TokenConfig config = TokenConfig.fromEnvironment(Map.of());
+        SalesforceTransport exploding = (endpoint, body, timeout) -> {
+            throw new IllegalStateException("boom with " + SECRET);
+        };
+        Invocation answer = Invocation.of(new TokenHandler(config, exploding), HttpApiEvents.post()
+                .formBody(form("grant_type", "refresh_token", "refresh_token", REFRESH, "client_id", "c",
+                        "client_secret", SECRET)).json());
+        assertEquals(500, answer.status());
+        assertEquals("server_error", answer.error());
+        assertNoSecretIn(answer.rawBody());
+        assertNoSecretIn(answer.logLines().get(0));
+        assertTrue(answer.logLines().get(0).contains("IllegalStateException"));
+        assertFalse(answer.rawBody().contains("IllegalStateException"), "no internals in the answer");
+    }
+
+    /** Calls a handler with a given context, to read the levels its logger got. */
+    private record TokenHandlerProbe(TokenHandler handler) {
+        void call(String event, TestContext context) {
+            try {
+                handler.handleRequest(new java.io.ByteArrayInputStream(event.getBytes()),
+                        new java.io.ByteArrayOutputStream(), context);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
