@@ -41,6 +41,11 @@ final class JdkHttpTransport implements SalesforceTransport {
         }
     }
 
+    /** Builds the client without connecting anywhere; SnapStart priming calls it so the snapshot holds it. */
+    static void warmUp(Duration connectTimeout) {
+        Client.get(connectTimeout);
+    }
+
     @Override
     public Reply postForm(URI endpoint, String formBody, Duration timeout) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint)

@@ -17,16 +17,20 @@ public final class TokenHandler implements RequestStreamHandler {
 
     /** What Lambda calls: configuration from the function's environment, read once per execution environment. */
     public TokenHandler() {
-        this(System.getenv());
+        this(TokenConfig.fromEnvironment(System.getenv()), true);
     }
 
     /** For the local runner, which runs the function in-process with the environment from {@code template.yaml}. */
     public TokenHandler(Map<String, String> environment) {
-        this(TokenConfig.fromEnvironment(environment));
+        this(TokenConfig.fromEnvironment(environment), false);
     }
 
-    private TokenHandler(TokenConfig config) {
+    /** Only the instance Lambda creates registers the SnapStart hook; in-process copies need none. */
+    private TokenHandler(TokenConfig config, boolean primeBeforeSnapshot) {
         this(config, new JdkHttpTransport(config.upstreamTimeout()));
+        if (primeBeforeSnapshot) {
+            SnapStartPriming.register(config);
+        }
     }
 
     TokenHandler(TokenConfig config, SalesforceTransport transport) {
