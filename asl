@@ -64,10 +64,12 @@ cmd="${1:-help}"; shift || true
 case "$cmd" in
   test)     mvn_ verify "$@" ;;
   build)    mvn_ -q install -DskipTests
-            # sam build copies each function folder and runs mvn there; the parent and shared module now resolve
-            # from the local repository. Tests already ran in `./asl test`; skip them in the copies.
-            MAVEN_OPTS="${MAVEN_OPTS:-} -DskipTests" sam_ build "$@" ;;
-  validate) sam_ validate --lint "$@" ;;
+            # sam build copies each function folder and runs `mvn clean install` there (tests included); the parent
+            # and the shared module now resolve from the local Maven repository.
+            sam_ build "$@" ;;
+  validate) sam_ validate --lint "$@"
+            AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" "$ROOT/.ci/sam" --python "$ROOT/.ci/check_template.py" \
+              "$ROOT/template.yaml" ;;
   java)     echo "$JAVA_HOME" ;;
   help|-h|--help) usage ;;
   *) echo "asl: unknown command '$cmd'" >&2; usage >&2; exit 2 ;;

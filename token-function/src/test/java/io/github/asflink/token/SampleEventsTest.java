@@ -63,6 +63,7 @@ class SampleEventsTest {
     })
     void sampleEventIsAnHttpApiEventThatTheHandlerExchanges(String file, String grantType, boolean base64)
             throws IOException {
+        String json = sample(file);
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + file);
         assertEquals("POST", event.getRequestContext().getHttp().getMethod());
         assertEquals("/token", event.getRawPath());
@@ -70,7 +71,7 @@ class SampleEventsTest {
         assertNotNull(event.getRequestContext().getRequestId());
 
         salesforce.answersJson(200, SalesforceStandIn.grant(SAMPLE_SECRET, grantType.equals("authorization_code")));
-        Invocation answer = Invocation.of(salesforce.handler(), sample(file));
+        Invocation answer = Invocation.of(salesforce.handler(), json);
 
         assertEquals(200, answer.status(), answer.rawBody());
         Map<String, String> sent = salesforce.receivedForm();
