@@ -25,8 +25,9 @@ final class AccessLog {
             json.name("requestId").value(awsRequestId);
             json.name("apiRequestId").value(apiRequestId);
             json.name("grantType").value(result.grantType());
-            json.name("clientAuth").value(result.clientAuth());
-            json.name("outcome").value(result.outcome());
+            json.name("clientAuth").value(result.clientAuth() == null ? null
+                    : result.clientAuth().name().toLowerCase(java.util.Locale.ROOT));
+            json.name("outcome").value(result.outcome().logName());
             json.name("status").value(result.response().statusCode());
             if (result.upstream() != null) {
                 json.name("upstreamStatus").value(result.upstream().upstreamStatus());
@@ -43,11 +44,11 @@ final class AccessLog {
         logger.log(out.toString(), level(result.outcome()));
     }
 
-    private static LogLevel level(String outcome) {
+    private static LogLevel level(TokenExchange.Outcome outcome) {
         return switch (outcome) {
-            case "granted" -> LogLevel.INFO;
-            case "upstream_failure" -> LogLevel.ERROR;
-            default -> LogLevel.WARN;
+            case GRANTED -> LogLevel.INFO;
+            case UPSTREAM_FAILURE -> LogLevel.ERROR;
+            case REJECTED, SALESFORCE_ERROR -> LogLevel.WARN;
         };
     }
 }

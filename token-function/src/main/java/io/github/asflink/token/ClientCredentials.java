@@ -3,7 +3,6 @@ package io.github.asflink.token;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -73,10 +72,6 @@ record ClientCredentials(String clientId, String clientSecret, Scheme scheme) {
 
     boolean usedBasic() {
         return scheme == Scheme.HTTP_BASIC;
-    }
-
-    String schemeName() {
-        return scheme.name().toLowerCase(Locale.ROOT);
     }
 
     @Override

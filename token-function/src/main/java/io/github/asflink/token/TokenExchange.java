@@ -8,9 +8,36 @@ import io.github.asflink.linkedtoken.LinkedTokenException;
  */
 final class TokenExchange {
 
-    /** The answer and what happened, for the one log line per request. */
-    record Result(HttpApiResponse response, String grantType, String clientAuth, String outcome,
+    /** How a request ended, as the access log names it. */
+    enum Outcome {
+        GRANTED, REJECTED, SALESFORCE_ERROR, UPSTREAM_FAILURE;
+
+        String logName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Outcome of(TokenError error) {
+            return switch (error.origin()) {
+                case REQUEST -> REJECTED;
+                case SALESFORCE -> SALESFORCE_ERROR;
+                case UPSTREAM -> UPSTREAM_FAILURE;
+            };
+        }
+    }
+
+    /**
+     * The answer and what happened, for the one log line per request.
+     *
+     * @param grantType  null when the request was rejected before its grant was known
+     * @param clientAuth null likewise
+     * @param note       a fixed text for the log, never a request value
+     */
+    record Result(HttpApiResponse response, String grantType, ClientCredentials.Scheme clientAuth, Outcome outcome,
             SalesforceTokenClient.Call upstream, String note) {
+
+        static Result failure(TokenError error, String note) {
+            return new Result(AlexaTokenResponse.error(error), null, null, Outcome.of(error), null, note);
+        }
     }
 
     private final TokenConfig config;
@@ -38,13 +65,13 @@ final class TokenExchange {
                     : request.grant() instanceof TokenRequest.RefreshToken refresh ? refresh.refreshToken() : null;
             return new Result(
                     AlexaTokenResponse.granted(linked, config.tokenExpiresInSeconds(), refreshToken, grant.scope()),
-                    request.grant().type(), request.client().schemeName(), "granted", upstream[0],
+                    request.grant().type(), request.client().scheme(), Outcome.GRANTED, upstream[0],
                     refreshToken == null ? "no refresh_token: grant the refresh_token scope" : null);
         } catch (TokenError error) {
             return new Result(AlexaTokenResponse.error(error),
                     request == null ? null : request.grant().type(),
-                    request == null ? null : request.client().schemeName(),
-                    outcome(error), upstream[0], error.code() + ": " + error.description());
+                    request == null ? null : request.client().scheme(),
+                    Outcome.of(error), upstream[0], error.code() + ": " + error.description());
         }
     }
 
@@ -64,13 +91,5 @@ final class TokenExchange {
                 default -> "Salesforce's access token cannot be linked";
             });
         }
-    }
-
-    private static String outcome(TokenError error) {
-        return switch (error.origin()) {
-            case REQUEST -> "rejected";
-            case SALESFORCE -> "salesforce_error";
-            case UPSTREAM -> "upstream_failure";
-        };
     }
 }

@@ -47,25 +47,18 @@ public final class TokenHandler implements RequestStreamHandler {
             apiRequestId = request.requestId();
             result = exchange.handle(request);
         } catch (IOException e) {
-            result = failure(TokenError.invalidRequest("the request is not an HTTP API payload 2.0 event"), "rejected");
+            TokenError error = TokenError.invalidRequest("the request is not an HTTP API payload 2.0 event");
+            result = TokenExchange.Result.failure(error, error.description());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result = failure(TokenError.temporarilyUnavailable(503, "the token endpoint is shutting down"),
-                    "upstream_failure");
+            TokenError error = TokenError.temporarilyUnavailable(503, "the token endpoint is shutting down");
+            result = TokenExchange.Result.failure(error, error.description());
         } catch (RuntimeException e) {
             // Never the message: it could quote input. The class is enough to find the bug.
-            result = failure(TokenError.internal(), "upstream_failure", e.getClass().getName());
+            result = TokenExchange.Result.failure(TokenError.internal(), e.getClass().getName());
         }
         result.response().writeTo(output);
         AccessLog.write(context.getLogger(), context.getAwsRequestId(), apiRequestId, result,
                 (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static TokenExchange.Result failure(TokenError error, String outcome) {
-        return failure(error, outcome, error.code() + ": " + error.description());
-    }
-
-    private static TokenExchange.Result failure(TokenError error, String outcome, String note) {
-        return new TokenExchange.Result(AlexaTokenResponse.error(error), null, null, outcome, null, note);
     }
 }
