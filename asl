@@ -60,8 +60,15 @@ USAGE
 
 sam_() { "$ROOT/.ci/sam" "$@"; }
 
+run_local() { # demo | serve | invoke: build the runner and the functions it runs, then run them in-process
+  mvn_ -q -pl local-runner -am package -DskipTests
+  exec java -cp "$ROOT/local-runner/target/classes:$(cat "$ROOT/local-runner/target/classpath.txt")" \
+    io.github.asflink.local.LocalRunner "$@"
+}
+
 cmd="${1:-help}"; shift || true
 case "$cmd" in
+  demo|serve|invoke) run_local "$cmd" "$@" ;;
   test)     mvn_ verify "$@" ;;
   build)    mvn_ -q install -DskipTests
             # sam build copies each function folder and runs `mvn clean install` there (tests included); the parent

@@ -1,0 +1,250 @@
+package io.github.asflink.local;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import io.github.asflink.local.demoorg.ConnectedApp;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local runner: both functions on this machine, no Docker, no AWS. {@code serve} puts them behind HTTP,
+ * {@code invoke} runs one event like {@code sam local invoke}, {@code demo} walks the whole account-linking flow
+ * against an embedded demo org.
+ *
+ * <p>Exit codes: 0 success; 1 the function threw, timed out or wrote no JSON ({@code invoke}), or a demo step
+ * failed; 2 bad command line, template or env-vars file; 3 the function returned an HTTP {@code statusCode} of 500
+ * or more ({@code invoke}).
+ */
+public final class LocalRunner {
+    static final int OK = 0;
+    static final int FUNCTION_FAILED = 1;
+    static final int USAGE = 2;
+    static final int FUNCTION_5XX = 3;
+
+    static final String USAGE_TEXT = """
+            usage: LocalRunner <command> [options]      (./asl <command> [options])
+
+              serve    the functions behind HTTP on 127.0.0.1 (POST /token, POST /skill)
+              invoke   run one event through one function, like sam local invoke
+              demo     the whole account-linking flow against an embedded demo Salesforce org
+
+            Run a command with --help for its options.
+            """;
+
+    static final String SERVE_HELP = """
+            usage: serve [--port 3000] [--template template.yaml] [--env-vars FILE.json]
+
+            Serves on http://127.0.0.1:PORT:
+              POST /token   the token function, the request turned into an API Gateway HTTP API (payload 2.0) event
+              POST /skill   the skill function, with the raw Alexa request envelope
+              GET  /        link from a desktop browser (needs SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET,
+                            your connected app's consumer key and secret, and http://localhost:PORT/callback among
+                            its callback URLs), then try the skill with the linked token
+
+            Configuration: the environment variables template.yaml declares, with its defaults, overridden by the
+            process environment and then by --env-vars (sam local's format: {"TokenFunction": {"VAR": "v"},
+            "Parameters": {"VAR": "v"}}). A real org: SALESFORCE_LOGIN_URL=https://login.salesforce.com ./asl serve
+            """;
+
+    static final String INVOKE_HELP = """
+            usage: invoke <FunctionLogicalId> --event FILE.json [--template template.yaml] [--env-vars FILE.json]
+
+            Runs one event (events/...) through TokenFunction or SkillFunction, like sam local invoke, and prints the
+            function's JSON result on stdout (function logs go to stderr).
+            Exit status: 0 success; 1 the function threw, timed out or wrote no JSON; 2 bad arguments;
+            3 the function returned an HTTP statusCode of 500 or more.
+            """;
+
+    static final String DEMO_HELP = """
+            usage: demo [--port 3000] [--once] [--template template.yaml]
+
+            Starts an embedded demo Salesforce org on a free loopback port and serve on PORT (a free one if PORT is
+            taken; 0 = any), walks the account-linking flow as Alexa does (authorize, login, code, /token, refresh,
+            skill requests) and prints each step. Then keeps serving until Ctrl-C, with the URLs to try by hand.
+              --once   exit after the walk-through: status 0 only if every step succeeded
+            """;
+
+    private LocalRunner() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream stdout = System.out;
+        // A function's System.out is its log (Lambda sends it to CloudWatch): keep it off stdout, which carries
+        // invoke's result and the demo's narrative.
+        System.setOut(System.err);
+        int status = run(Arrays.asList(args), stdout, System.err, System.getenv());
+        stdout.flush();
+        System.exit(status);
+    }
+
+    /** Runs a command; {@code serve} and {@code demo} (without --once) only return when interrupted. */
+    static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> process) {
+        if (args.isEmpty() || List.of("-h", "--help", "help").contains(args.get(0))) {
+            out.print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+        try {
+            return switch (args.get(0)) {
+                case "serve" -> serve(Args.parse(rest, Set.of("port", "template", "env-vars"), Set.of("help")), out,
+                        err, process);
+                case "invoke" -> invoke(Args.parse(rest, Set.of("event", "template", "env-vars"), Set.of("help")),
+                        out, err, process);
+                case "demo" -> demo(Args.parse(rest, Set.of("port", "template", "env-vars"), Set.of("help", "once")),
+                        out, err, process);
+                default -> {
+                    err.println("local: unknown command '" + args.get(0) + "'");
+                    err.print(USAGE_TEXT);
+                    yield USAGE;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("local: " + e.getMessage());
+            return USAGE;
+        } catch (IllegalStateException e) {
+            err.println("local: " + e.getMessage());
+            return FUNCTION_FAILED;
+        } catch (IOException e) {
+            err.println("local: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
+        }
+    }
+
+    private static int serve(Args args, PrintStream out, PrintStream err, Map<String, String> process)
+            throws IOException, InterruptedException {
+        if (args.flag("help")) {
+            out.print(SERVE_HELP);
+            return OK;
+        }
+        noPositionals(args);
+        int port = args.port("3000");
+        LocalFunctions functions = functions(args, process, err);
+        try (LocalServer server = startServer(functions, port, Map.of(), Map.of(), browserSettings(
+                functions, process, Map.of(), Map.of()), err)) {
+            out.println("Serving on " + server.origin() + " (Ctrl-C to stop)");
+            for (String route : server.routeDescriptions()) {
+                out.println("  " + route + "   (API Gateway HTTP API payload 2.0 event)");
+            }
+            out.println("  POST /skill -> " + LocalFunctions.SKILL_FUNCTION + "   (the raw Alexa request envelope)");
+            out.println("  GET / -> link from a desktop browser: http://localhost:" + server.port() + "/");
+            out.flush();
+            awaitShutdown();
+        }
+        return OK;
+    }
+
+    private static int invoke(Args args, PrintStream out, PrintStream err, Map<String, String> process)
+            throws IOException {
+        if (args.flag("help")) {
+            out.print(INVOKE_HELP);
+            return OK;
+        }
+        if (args.positionals().size() != 1 || args.option("event", null) == null) {
+            err.print(INVOKE_HELP);
+            return USAGE;
+        }
+        Path eventFile = Path.of(args.option("event", null));
+        if (!Files.isRegularFile(eventFile)) {
+            throw new IllegalArgumentException("no event file at " + eventFile);
+        }
+        byte[] event = Files.readAllBytes(eventFile);
+        LocalFunction function = functions(args, process, err).load(args.positionals().get(0), Map.of());
+        LocalFunction.Invocation invocation = function.invoke(event);
+        if (invocation.failed()) {
+            out.println(invocation.errorJson());
+            return FUNCTION_FAILED;
+        }
+        String output = new String(invocation.output(), StandardCharsets.UTF_8);
+        out.println(output);
+        JsonElement result;
+        try {
+            result = JsonParser.parseString(output);
+        } catch (RuntimeException e) {
+            err.println("local: the function's output is not JSON");
+            return FUNCTION_FAILED;
+        }
+        if (result.isJsonObject() && result.getAsJsonObject().has("statusCode")
+                && result.getAsJsonObject().get("statusCode").isJsonPrimitive()
+                && result.getAsJsonObject().get("statusCode").getAsInt() >= 500) {
+            return FUNCTION_5XX;
+        }
+        return OK;
+    }
+
+    private static int demo(Args args, PrintStream out, PrintStream err, Map<String, String> process)
+            throws IOException, InterruptedException {
+        if (args.flag("help")) {
+            out.print(DEMO_HELP);
+            return OK;
+        }
+        noPositionals(args);
+        return Demo.run(functions(args, process, err), args.port("3000"), args.flag("once"), out, err)
+                ? OK : FUNCTION_FAILED;
+    }
+
+    private static LocalFunctions functions(Args args, Map<String, String> process, PrintStream err)
+            throws IOException {
+        String envVars = args.option("env-vars", null);
+        return LocalFunctions.from(Path.of(args.option("template", "template.yaml")),
+                envVars == null ? null : Path.of(envVars), process, Clock.systemUTC(), err);
+    }
+
+    /** Starts serve with the template's functions; the settings maps are the runner's own overrides. */
+    static LocalServer startServer(LocalFunctions functions, int port, Map<String, String> tokenSettings,
+                                   Map<String, String> skillSettings, BrowserLink.Settings link, PrintStream log)
+            throws IOException {
+        List<LocalFunction> http = new ArrayList<>();
+        for (String id : functions.httpFunctionIds()) {
+            http.add(functions.load(id, id.equals(LocalFunctions.TOKEN_FUNCTION) ? tokenSettings : Map.of()));
+        }
+        LocalFunction skill = functions.declares(LocalFunctions.SKILL_FUNCTION)
+                ? functions.load(LocalFunctions.SKILL_FUNCTION, skillSettings) : null;
+        return LocalServer.start(port, http, skill, link, Clock.systemUTC(), log);
+    }
+
+    static BrowserLink.Settings browserSettings(LocalFunctions functions, Map<String, String> process,
+                                                Map<String, String> tokenSettings, Map<String, String> skillSettings) {
+        String loginUrl = functions.environment(LocalFunctions.TOKEN_FUNCTION, tokenSettings)
+                .getOrDefault("SALESFORCE_LOGIN_URL", "");
+        if (loginUrl.isBlank()) {
+            loginUrl = "https://login.salesforce.com";
+        }
+        String skillId = functions.environment(LocalFunctions.SKILL_FUNCTION, skillSettings).getOrDefault("SKILL_ID", "");
+        return new BrowserLink.Settings(stripSlash(loginUrl), process.get("SALESFORCE_CLIENT_ID"),
+                process.get("SALESFORCE_CLIENT_SECRET"), skillId.isBlank() ? AlexaRequests.DEMO_SKILL_ID : skillId);
+    }
+
+    static BrowserLink.Settings demoBrowserSettings(String orgOrigin) {
+        ConnectedApp app = ConnectedApp.demo();
+        return new BrowserLink.Settings(orgOrigin, app.clientId(), app.clientSecret(), AlexaRequests.DEMO_SKILL_ID);
+    }
+
+    private static void noPositionals(Args args) {
+        if (!args.positionals().isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument '" + args.positionals().get(0) + "'");
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static void awaitShutdown() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        stopped.await();
+    }
+}

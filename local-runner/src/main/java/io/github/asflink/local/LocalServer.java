@@ -1,0 +1,146 @@
+package io.github.asflink.local;
+
+import com.google.gson.JsonObject;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code serve}: the functions behind HTTP on loopback. Each HTTP API route of the template ({@code POST /token})
+ * becomes an API Gateway payload 2.0 event for its function; {@code POST /skill} hands the raw Alexa envelope to the
+ * skill function; {@code /}, {@code /link}, {@code /callback} and {@code /try} are the browser linking pages.
+ */
+public final class LocalServer implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<SamTemplate.Route, LocalFunction> routes;
+    private final LocalFunction skill;
+    private final BrowserLink browser;
+    private final Clock clock;
+    private final PrintStream log;
+
+    private LocalServer(HttpServer server, Map<SamTemplate.Route, LocalFunction> routes, LocalFunction skill,
+                        BrowserLink.Settings link, Clock clock, PrintStream log) {
+        this.server = server;
+        this.routes = routes;
+        this.skill = skill;
+        this.clock = clock;
+        this.log = log;
+        this.browser = new BrowserLink(link, Http.origin(server), server.getAddress().getPort());
+        server.createContext("/", this::dispatch);
+    }
+
+    /**
+     * Starts serving on 127.0.0.1:{@code port} (0 = a free port). {@code httpFunctions} are served on their template
+     * routes; {@code skill} (may be null) on {@code POST /skill}.
+     */
+    public static LocalServer start(int port, List<LocalFunction> httpFunctions, LocalFunction skill,
+                                    BrowserLink.Settings link, Clock clock, PrintStream log) throws IOException {
+        Map<SamTemplate.Route, LocalFunction> routes = new LinkedHashMap<>();
+        for (LocalFunction function : httpFunctions) {
+            for (SamTemplate.Route route : function.definition().routes()) {
+                routes.put(route, function);
+            }
+        }
+        LocalServer local = new LocalServer(Http.loopbackServer(port), routes, skill, link, clock, log);
+        local.server.start();
+        return local;
+    }
+
+    public String origin() {
+        return Http.origin(server);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Each route and the logical id of the function behind it, e.g. {@code POST /token -> TokenFunction}. */
+    public List<String> routeDescriptions() {
+        List<String> lines = new ArrayList<>();
+        routes.forEach((route, function) -> lines.add(route + " -> " + function.definition().logicalId()));
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        try {
+            String path = exchange.getRequestURI().getRawPath();
+            String method = exchange.getRequestMethod();
+            for (Map.Entry<SamTemplate.Route, LocalFunction> route : routes.entrySet()) {
+                if (route.getKey().matches(method, path)) {
+                    httpApi(exchange, route.getKey(), route.getValue());
+                    return;
+                }
+            }
+            switch (method + " " + path) {
+                case "POST /skill" -> skill(exchange);
+                case "GET /" -> browser.home(exchange);
+                case "GET /link" -> browser.link(exchange);
+                case "GET /callback" -> browser.callback(exchange);
+                case "POST /try" -> browser.tryIntent(exchange);
+                default -> write(exchange, HttpApiEvents.notFound());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.println("local: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+                    + " failed: " + e.getClass().getSimpleName());
+            try {
+                write(exchange, HttpApiEvents.internalServerError());
+            } catch (IOException | RuntimeException ignored) {
+                exchange.close();
+            }
+        }
+    }
+
+    private void httpApi(HttpExchange exchange, SamTemplate.Route route, LocalFunction function) throws IOException {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+        HttpApiEvents.Request request = new HttpApiEvents.Request(exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(), headers,
+                Http.readBody(exchange), exchange.getRemoteAddress().getAddress().getHostAddress(),
+                exchange.getProtocol());
+        JsonObject event = HttpApiEvents.toEvent(request, route.toString(), clock.instant());
+        LocalFunction.Invocation invocation = function.invoke(event.toString().getBytes(StandardCharsets.UTF_8));
+        HttpApiEvents.Response response = invocation.failed()
+                ? HttpApiEvents.internalServerError()
+                : HttpApiEvents.toResponse(invocation.output());
+        exchange.getResponseHeaders().set("Apigw-Requestid", event.getAsJsonObject("requestContext")
+                .get("requestId").getAsString());
+        write(exchange, response);
+    }
+
+    private void skill(HttpExchange exchange) throws IOException {
+        if (skill == null) {
+            write(exchange, HttpApiEvents.notFound());
+            return;
+        }
+        LocalFunction.Invocation invocation = skill.invoke(Http.readBody(exchange));
+        if (invocation.failed()) {
+            Http.send(exchange, 500, "application/json", invocation.errorJson().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Http.send(exchange, 200, "application/json;charset=UTF-8", invocation.output());
+    }
+
+    private static void write(HttpExchange exchange, HttpApiEvents.Response response) throws IOException {
+        response.headers().forEach((name, value) -> {
+            // The server frames the body itself; a function's own framing headers would contradict it.
+            if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")) {
+                exchange.getResponseHeaders().set(name, value);
+            }
+        });
+        response.cookies().forEach(cookie -> exchange.getResponseHeaders().add("Set-Cookie", cookie));
+        String contentType = exchange.getResponseHeaders().getFirst("Content-Type");
+        Http.send(exchange, response.status(), contentType, response.body());
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.asflink.local.demoorg;
+
+/** Salesforce record ids: a 3-character key prefix, 12 characters, and the 3-character case-safe suffix. */
+final class SalesforceIds {
+    private static final String SUFFIX_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345";
+
+    private SalesforceIds() {
+    }
+
+    /** An 18-character id such as {@code 0065g00000DEMO01AAA}: prefix + pod/instance part + serial + checksum. */
+    static String of(String keyPrefix, String body, int serial) {
+        String serialPart = Integer.toString(serial, 36).toUpperCase();
+        String fifteen = keyPrefix + body;
+        fifteen = fifteen + "0".repeat(15 - fifteen.length() - serialPart.length()) + serialPart;
+        if (fifteen.length() != 15) {
+            throw new IllegalArgumentException("id does not fit in 15 characters");
+        }
+        return fifteen + checksum(fifteen);
+    }
+
+    /** The suffix Salesforce appends to make a 15-character id case-insensitive. */
+    static String checksum(String fifteen) {
+        StringBuilder suffix = new StringBuilder(3);
+        for (int chunk = 0; chunk < 3; chunk++) {
+            int bits = 0;
+            for (int i = 0; i < 5; i++) {
+                char c = fifteen.charAt(chunk * 5 + i);
+                if (c >= 'A' && c <= 'Z') {
+                    bits |= 1 << i;
+                }
+            }
+            suffix.append(SUFFIX_ALPHABET.charAt(bits));
+        }
+        return suffix.toString();
+    }
+}

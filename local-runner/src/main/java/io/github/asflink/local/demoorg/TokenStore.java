@@ -1,0 +1,110 @@
+package io.github.asflink.local.demoorg;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The demo org's grants, in memory: authorization codes (single use, ten minutes), refresh tokens and access tokens.
+ * Token shapes follow Salesforce's: {@code 00D…!AQ…} access tokens, {@code 5Aep861…} refresh tokens, base64 codes.
+ */
+final class TokenStore {
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+    private static final String TOKEN_ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._";
+
+    /** What an authorization code stands for until it is redeemed. */
+    record PendingCode(String userId, String clientId, String redirectUri, String scope, String codeChallenge,
+                       String codeChallengeMethod, Instant expiresAt) {
+    }
+
+    /** A refresh token's grant (user, client, scope). */
+    record Grant(String userId, String clientId, String scope) {
+    }
+
+    /** An access token's session: whose it is and the refresh token it came from (null for none). */
+    record Session(String userId, String refreshToken) {
+    }
+
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> redeemedCodes = new ConcurrentHashMap<>();
+    private final Map<String, Grant> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    TokenStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    String issueCode(String userId, String clientId, String redirectUri, String scope, String codeChallenge,
+                     String codeChallengeMethod) {
+        byte[] bytes = new byte[60];
+        random.nextBytes(bytes);
+        String code = "aPrx" + Base64.getEncoder().encodeToString(bytes); // standard base64: + / = on purpose
+        codes.put(code, new PendingCode(userId, clientId, redirectUri, scope, codeChallenge, codeChallengeMethod,
+                clock.instant().plus(CODE_LIFETIME)));
+        return code;
+    }
+
+    /** Takes a code out of the store: a code works once, and not after ten minutes. */
+    PendingCode redeem(String code) throws OAuthFailure {
+        PendingCode pending = codes.remove(code);
+        if (pending == null) {
+            if (redeemedCodes.containsKey(code)) {
+                throw new OAuthFailure(400, "invalid_grant", "expired authorization code");
+            }
+            throw new OAuthFailure(400, "invalid_grant", "invalid authorization code");
+        }
+        redeemedCodes.put(code, Boolean.TRUE);
+        if (clock.instant().isAfter(pending.expiresAt())) {
+            throw new OAuthFailure(400, "invalid_grant", "expired authorization code");
+        }
+        return pending;
+    }
+
+    String issueRefreshToken(Grant grant) {
+        String token = "5Aep861" + randomToken(80);
+        refreshTokens.put(token, grant);
+        return token;
+    }
+
+    Optional<Grant> grant(String refreshToken) {
+        return Optional.ofNullable(refreshTokens.get(refreshToken));
+    }
+
+    String issueAccessToken(String userId, String refreshToken) {
+        String token = DemoData.ORG_ID.substring(0, 15) + "!AQ" + randomToken(94);
+        sessions.put(token, new Session(userId, refreshToken));
+        return token;
+    }
+
+    Optional<Session> session(String accessToken) {
+        return Optional.ofNullable(sessions.get(accessToken));
+    }
+
+    /** Revokes an access token, or a refresh token together with every access token issued from it. */
+    boolean revoke(String token) {
+        if (sessions.remove(token) != null) {
+            return true;
+        }
+        if (refreshTokens.remove(token) != null) {
+            sessions.values().removeIf(s -> token.equals(s.refreshToken()));
+            return true;
+        }
+        return false;
+    }
+
+    private String randomToken(int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(TOKEN_ALPHABET.charAt(random.nextInt(TOKEN_ALPHABET.length())));
+        }
+        return out.toString();
+    }
+}

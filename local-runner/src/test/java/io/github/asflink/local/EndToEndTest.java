@@ -1,0 +1,280 @@
+package io.github.asflink.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.asflink.local.demoorg.ConnectedApp;
+import io.github.asflink.local.demoorg.DemoOrg;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** serve + the demo org on free loopback ports, driven over real HTTP the way Alexa and a browser drive them. */
+class EndToEndTest {
+    private static final ByteArrayOutputStream LOG = new ByteArrayOutputStream();
+    private static final PrintStream LOG_STREAM = new PrintStream(LOG, true, StandardCharsets.UTF_8);
+    private static final String SKILL_ID = AlexaRequests.DEMO_SKILL_ID;
+
+    private static DemoOrg org;
+    private static LocalServer server;
+    private static Flow flow;
+
+    @BeforeAll
+    static void start() throws IOException {
+        org = DemoOrg.start(0, Clock.systemUTC(), LOG_STREAM);
+        String template;
+        try (InputStream in = EndToEndTest.class.getResourceAsStream("/e2e-template.yaml")) {
+            template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        LocalFunctions functions = new LocalFunctions(SamTemplate.parse(template), EnvVarsFile.EMPTY, Map.of(),
+                Clock.systemUTC(), LOG_STREAM);
+        server = LocalRunner.startServer(functions, 0, Demo.tokenSettings(org.origin()),
+                Demo.skillSettings(org.origin()), LocalRunner.demoBrowserSettings(org.origin()), LOG_STREAM);
+        flow = new Flow(org.origin(), server.origin());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        org.close();
+    }
+
+    @Test
+    void linksTheWayAlexaDoesAndTheSkillAnswersWithTheLinkedToken() throws Exception {
+        String location = flow.logIn(flow.authorizeUrl(Flow.REDIRECT_URI, "state-123"), "ada@demo.example", "demo");
+        assertTrue(location.startsWith(Flow.REDIRECT_URI + "?"), location);
+        Map<String, String> redirect = Http.parseForm(URI.create(location).getRawQuery());
+        assertEquals("state-123", redirect.get("state"));
+
+        HttpResponse<String> answer = flow.token(Map.of("grant_type", "authorization_code",
+                "code", redirect.get("code"), "redirect_uri", Flow.REDIRECT_URI), true);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
+        JsonObject linked = JsonParser.parseString(answer.body()).getAsJsonObject();
+        String token = linked.get("access_token").getAsString();
+        assertTrue(token.matches("00D[0-9A-Za-z]{12}![A-Za-z0-9._]{90,} " + org.origin()), "linked token shape");
+        assertEquals(5400, linked.get("expires_in").getAsInt());
+        assertTrue(linked.get("refresh_token").getAsString().startsWith("5Aep861"));
+
+        String launch = Flow.ssml(flow.skill(AlexaRequests.launch(SKILL_ID, token)));
+        assertTrue(launch.contains("Ada"), launch);
+        String pipeline = Flow.ssml(flow.skill(AlexaRequests.intent(SKILL_ID, token, "PipelineIntent", Map.of(),
+                "NONE")));
+        assertTrue(pipeline.contains("3 open opportunities"), pipeline);
+        assertTrue(pipeline.contains("Globex &amp; Sons renewal"), "escaped for SSML: " + pipeline);
+        String cases = Flow.ssml(flow.skill(AlexaRequests.intent(SKILL_ID, token, "OpenCasesIntent", Map.of(),
+                "NONE")));
+        assertTrue(cases.contains("4 open cases"), cases);
+        assertTrue(cases.contains("R&amp;D") && cases.contains("&lt;null&gt;"), "escaped for SSML: " + cases);
+
+        String due = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        String reminder = Flow.ssml(flow.skill(AlexaRequests.intent(SKILL_ID, token, "CreateReminderIntent",
+                Map.of("subject", "send the Q4 <draft> to Acme", "date", due), "CONFIRMED")));
+        assertTrue(reminder.contains("added a task"), reminder);
+        String salesforceToken = token.substring(0, token.indexOf(' '));
+        HttpResponse<String> tasks = flow.send(HttpRequest.newBuilder(URI.create(org.origin()
+                        + "/services/data/v67.0/query?q=" + Http.encode(
+                        "SELECT Id, Subject, ActivityDate, Status, OwnerId FROM Task WHERE Subject = 'send the Q4 <draft> to Acme'")))
+                .header("Authorization", "Bearer " + salesforceToken));
+        JsonObject result = JsonParser.parseString(tasks.body()).getAsJsonObject();
+        assertEquals(1, result.get("totalSize").getAsInt(), tasks.body());
+        JsonObject task = result.getAsJsonArray("records").get(0).getAsJsonObject();
+        assertEquals(due, task.get("ActivityDate").getAsString());
+        assertEquals("Not Started", task.get("Status").getAsString());
+        assertEquals(org.data().users().get(0).id(), task.get("OwnerId").getAsString());
+        assertEquals("Task", task.getAsJsonObject("attributes").get("type").getAsString());
+    }
+
+    @Test
+    void refreshKeepsTheRefreshTokenAndTheNewTokenWorks() throws Exception {
+        JsonObject linked = flow.exchange(flow.code());
+        String refreshToken = linked.get("refresh_token").getAsString();
+        HttpResponse<String> answer = flow.token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken),
+                false);
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject refreshed = JsonParser.parseString(answer.body()).getAsJsonObject();
+        assertEquals(refreshToken, refreshed.get("refresh_token").getAsString(),
+                "Salesforce sends no refresh token on refresh; the token function carries the old one on");
+        assertNotEquals(linked.get("access_token").getAsString(), refreshed.get("access_token").getAsString());
+        String launch = Flow.ssml(flow.skill(AlexaRequests.launch(SKILL_ID,
+                refreshed.get("access_token").getAsString())));
+        assertTrue(launch.contains("Ada"), launch);
+    }
+
+    @Test
+    void aReusedCodeIsInvalidGrantNotATransientError() throws Exception {
+        String code = flow.code();
+        flow.exchange(code);
+        HttpResponse<String> again = flow.token(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", Flow.REDIRECT_URI), true);
+        assertEquals(400, again.statusCode(), again.body());
+        assertEquals("invalid_grant", JsonParser.parseString(again.body()).getAsJsonObject().get("error").getAsString());
+    }
+
+    @Test
+    void aWrongRedirectUriOrPasswordGetsNoCode() throws Exception {
+        HttpResponse<String> wrongRedirect = flow.get(flow.authorizeUrl("https://evil.example/cb", "s"));
+        assertEquals(400, wrongRedirect.statusCode());
+        assertTrue(wrongRedirect.body().contains("redirect_uri_mismatch"));
+
+        String url = flow.authorizeUrl(Flow.REDIRECT_URI, "s");
+        flow.get(url);
+        HttpResponse<String> wrongPassword = flow.postForm(org.origin() + "/services/oauth2/authorize", Map.of(
+                "response_type", "code", "client_id", ConnectedApp.DEMO_CLIENT_ID, "redirect_uri", Flow.REDIRECT_URI,
+                "username", "ada@demo.example", "pw", "wrong"));
+        assertEquals(200, wrongPassword.statusCode());
+        assertTrue(wrongPassword.body().contains("check your username and password"));
+        assertTrue(wrongPassword.headers().firstValue("Location").isEmpty());
+    }
+
+    @Test
+    void aRevokedTokenMakesTheSkillAskToLinkAgain() throws Exception {
+        String token = flow.exchange(flow.code()).get("access_token").getAsString();
+        HttpResponse<String> revoked = flow.postForm(org.origin() + "/services/oauth2/revoke",
+                Map.of("token", token.substring(0, token.indexOf(' '))));
+        assertEquals(200, revoked.statusCode());
+        JsonObject response = flow.skill(AlexaRequests.launch(SKILL_ID, token));
+        assertEquals("LinkAccount", AlexaRequests.cardType(response));
+        JsonObject unlinked = flow.skill(AlexaRequests.launch(SKILL_ID, null));
+        assertEquals("LinkAccount", AlexaRequests.cardType(unlinked));
+    }
+
+    @Test
+    void theFunctionGetsAnApiGatewayEventBase64ForFormsButNotForJson() throws Exception {
+        JsonObject form = echo("application/x-www-form-urlencoded", "a=1&b=%2B");
+        assertTrue(form.get("isBase64Encoded").getAsBoolean());
+        assertEquals("a=1&b=%2B", new String(Base64.getDecoder().decode(form.get("body").getAsString()),
+                StandardCharsets.UTF_8));
+        assertEquals("POST /echo", form.get("routeKey").getAsString());
+        assertEquals("2.0", form.get("version").getAsString());
+        assertEquals("application/x-www-form-urlencoded", form.getAsJsonObject("headers").get("content-type")
+                .getAsString());
+        assertEquals("POST", form.getAsJsonObject("requestContext").getAsJsonObject("http").get("method")
+                .getAsString());
+
+        JsonObject json = echo("application/json", "{\"grant_type\":\"refresh_token\"}");
+        assertFalse(json.get("isBase64Encoded").getAsBoolean());
+        assertEquals("{\"grant_type\":\"refresh_token\"}", json.get("body").getAsString());
+
+        HttpResponse<String> wrongMethod = flow.get(server.origin() + "/echo");
+        assertEquals(404, wrongMethod.statusCode(), "no GET /echo route, as API Gateway answers");
+        assertEquals("{\"message\":\"Not Found\"}", wrongMethod.body());
+    }
+
+    private static JsonObject echo(String contentType, String body) throws Exception {
+        HttpResponse<String> answer = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/echo"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, answer.statusCode(), answer.body());
+        String event = JsonParser.parseString(answer.body()).getAsJsonObject().get("event").getAsString();
+        return JsonParser.parseString(event).getAsJsonObject();
+    }
+
+    @Test
+    void eachInvocationGetsAContextAndTheTemplatesEnvironment() throws Exception {
+        HttpResponse<String> answer = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/echo"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertEquals("yes", answer.headers().firstValue("X-Echo").orElse(""), "the function's headers come back");
+        JsonObject body = JsonParser.parseString(answer.body()).getAsJsonObject();
+        assertEquals("EchoFunction", body.get("functionName").getAsString());
+        assertEquals(1024, body.get("memory").getAsInt());
+        int remaining = body.get("remainingMs").getAsInt();
+        assertTrue(remaining > 9_000 && remaining <= 10_000, "remaining time from Timeout: " + remaining);
+        assertEquals("from-template", body.getAsJsonObject("environment").get("SHARED").getAsString());
+        JsonObject again = JsonParser.parseString(flow.send(HttpRequest.newBuilder(URI.create(server.origin()
+                        + "/echo")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))).body()).getAsJsonObject();
+        assertNotEquals(body.get("requestId").getAsString(), again.get("requestId").getAsString());
+    }
+
+    @Test
+    void concurrentTokenRequestsRunInParallel() throws Exception {
+        String refreshToken = flow.exchange(flow.code()).get("refresh_token").getAsString();
+        Map<String, String> refresh = Map.of("grant_type", "refresh_token", "refresh_token", refreshToken);
+        flow.token(refresh, false); // warm
+        org.tokenDelay(Duration.ofMillis(200));
+        try {
+            long start = System.nanoTime();
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return flow.token(refresh, false).statusCode();
+                    } catch (IOException | InterruptedException e) {
+                        return -1;
+                    }
+                }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()));
+            }
+            for (CompletableFuture<Integer> call : calls) {
+                assertEquals(200, call.join());
+            }
+            long elapsedMs = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            System.out.println("32 concurrent token requests, 200 ms upstream delay: " + elapsedMs + " ms");
+            assertTrue(elapsedMs < 1_500, "32 requests with a 200 ms upstream took " + elapsedMs + " ms");
+        } finally {
+            org.tokenDelay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void theBrowserLinkFlowExchangesTheCodeThroughTokenAndShowsItMasked() throws Exception {
+        HttpResponse<String> link = flow.get(server.origin() + "/link");
+        assertEquals(302, link.statusCode());
+        String authorize = link.headers().firstValue("Location").orElseThrow();
+        assertTrue(authorize.startsWith(org.origin() + "/services/oauth2/authorize?"), authorize);
+        assertTrue(authorize.contains(Http.encode("http://localhost:" + server.port() + "/callback")));
+
+        String callback = flow.logIn(authorize, "grace@demo.example", "demo");
+        assertTrue(callback.startsWith("http://localhost:" + server.port() + "/callback?"), callback);
+        String local = callback.replace("http://localhost:", "http://127.0.0.1:");
+        HttpResponse<String> linked = flow.get(local);
+        assertEquals(200, linked.statusCode(), linked.body());
+        assertTrue(linked.body().contains("00D5g0…"), linked.body());
+        assertFalse(linked.body().matches("(?s).*00D[0-9A-Za-z]{12}![A-Za-z0-9._]{20,}.*"), "token shown masked");
+        String cookie = linked.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        HttpResponse<String> tried = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/try"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString("intent=PipelineIntent")));
+        assertEquals(200, tried.statusCode());
+        assertTrue(tried.body().contains("open opportunities"), tried.body());
+
+        HttpResponse<String> replayed = flow.get(local);
+        assertEquals(400, replayed.statusCode(), "a state works once");
+    }
+
+    @Test
+    void noSecretReachesTheLogs() throws Exception {
+        String code = flow.code();
+        JsonObject linked = flow.exchange(code);
+        flow.token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", Flow.REDIRECT_URI), true);
+        String token = linked.get("access_token").getAsString();
+        flow.skill(AlexaRequests.launch(SKILL_ID, token));
+        String log = LOG.toString(StandardCharsets.UTF_8);
+        assertFalse(log.isEmpty(), "the functions log");
+        assertFalse(log.contains(ConnectedApp.DEMO_CLIENT_SECRET), "client secret in the log");
+        assertFalse(log.contains(code), "authorization code in the log");
+        assertFalse(log.contains(token.substring(0, token.indexOf(' '))), "access token in the log");
+        assertFalse(log.contains(linked.get("refresh_token").getAsString()), "refresh token in the log");
+    }
+}

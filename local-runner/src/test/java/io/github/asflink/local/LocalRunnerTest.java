@@ -1,0 +1,181 @@
+package io.github.asflink.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.asflink.local.demoorg.ConnectedApp;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line: invoke's exit codes, --help, and demo --once. */
+class LocalRunnerTest {
+    /** A Salesforce access token or refresh token in full (masked ones are six characters and an ellipsis). */
+    private static final Pattern UNMASKED_TOKEN =
+            Pattern.compile("00D[0-9A-Za-z]{12}![A-Za-z0-9._]{10,}|5Aep861[A-Za-z0-9._]{10,}|aPrx[A-Za-z0-9+/=]{10,}");
+
+    @TempDir
+    Path dir;
+    private Path template;
+    private Path event;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void files() throws IOException {
+        template = copy("/test-template.yaml", "template.yaml");
+        event = dir.resolve("event.json");
+        Files.writeString(event, "{\"version\":\"2.0\",\"rawPath\":\"/echo\"}");
+    }
+
+    private Path copy(String resource, String name) throws IOException {
+        Path target = dir.resolve(name);
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            Files.write(target, in.readAllBytes());
+        }
+        return target;
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return LocalRunner.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void invokePrintsTheFunctionsResultAndExitsZero() {
+        assertEquals(0, run("invoke", "EchoFunction", "--event", event.toString(), "--template", template.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        JsonObject result = JsonParser.parseString(stdout()).getAsJsonObject();
+        assertEquals(200, result.get("statusCode").getAsInt());
+        JsonObject body = JsonParser.parseString(result.get("body").getAsString()).getAsJsonObject();
+        assertEquals("{\"version\":\"2.0\",\"rawPath\":\"/echo\"}", body.get("event").getAsString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("echo handler ran"), "the function's log on stderr");
+    }
+
+    @Test
+    void invokeTakesTheProcessEnvironmentAndAnEnvVarsFile() throws IOException {
+        Path envVars = dir.resolve("env.json");
+        Files.writeString(envVars, "{\"EchoFunction\": {\"SHARED\": \"from-file\"}, "
+                + "\"Parameters\": {\"TOKEN_EXPIRES_IN\": \"120\"}}");
+        assertEquals(0, run(Map.of("SALESFORCE_LOGIN_URL", "https://test.salesforce.com", "SHARED", "from-process"),
+                "invoke", "EchoFunction", "--event", event.toString(), "--template", template.toString(),
+                "--env-vars", envVars.toString()));
+        JsonObject result = JsonParser.parseString(stdout()).getAsJsonObject();
+        JsonObject env = JsonParser.parseString(result.get("body").getAsString()).getAsJsonObject()
+                .getAsJsonObject("environment");
+        assertEquals("from-file", env.get("SHARED").getAsString());
+        assertEquals("120", env.get("TOKEN_EXPIRES_IN").getAsString());
+        assertEquals("https://test.salesforce.com", env.get("SALESFORCE_LOGIN_URL").getAsString());
+    }
+
+    @Test
+    void invokeExitsOneWhenTheFunctionThrows() {
+        assertEquals(1, run("invoke", "FailingFunction", "--event", event.toString(), "--template",
+                template.toString()));
+        JsonObject error = JsonParser.parseString(stdout()).getAsJsonObject();
+        assertEquals("java.lang.IllegalStateException", error.get("errorType").getAsString());
+    }
+
+    @Test
+    void invokeExitsOneWhenTheFunctionTimesOut() {
+        long start = System.nanoTime();
+        assertEquals(1, run("invoke", "SlowFunction", "--event", event.toString(), "--template", template.toString()));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(ms < 5_000, "cut off at the template's Timeout of 1 s, took " + ms + " ms");
+        JsonObject error = JsonParser.parseString(stdout()).getAsJsonObject();
+        assertEquals("Sandbox.Timedout", error.get("errorType").getAsString());
+        assertTrue(error.get("errorMessage").getAsString().contains("Task timed out after 1.00 seconds"));
+    }
+
+    @Test
+    void invokeExitsThreeWhenTheFunctionAnswers5xx() {
+        assertEquals(3, run("invoke", "BadGatewayFunction", "--event", event.toString(), "--template",
+                template.toString()));
+        assertEquals(502, JsonParser.parseString(stdout()).getAsJsonObject().get("statusCode").getAsInt());
+    }
+
+    @Test
+    void usageErrorsExitTwo() throws IOException {
+        assertEquals(2, run("invoke", "NoSuchFunction", "--event", event.toString(), "--template", template.toString()));
+        assertEquals(2, run("invoke", "EchoFunction", "--template", template.toString()));
+        assertEquals(2, run("invoke", "EchoFunction", "--event", dir.resolve("missing.json").toString(),
+                "--template", template.toString()));
+        assertEquals(2, run("invoke", "EchoFunction", "--event", event.toString(), "--template",
+                dir.resolve("missing.yaml").toString()));
+        Path badEnv = dir.resolve("bad.json");
+        Files.writeString(badEnv, "[]");
+        assertEquals(2, run("invoke", "EchoFunction", "--event", event.toString(), "--template", template.toString(),
+                "--env-vars", badEnv.toString()));
+        assertEquals(2, run("serve", "--port", "99999"));
+        assertEquals(2, run("frobnicate"));
+        assertEquals(2, run());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "invoke", "demo"})
+    void everyCommandHasHelp(String command) {
+        assertEquals(0, run(command, "--help"));
+        assertTrue(stdout().startsWith("usage: " + command), stdout());
+    }
+
+    @Test
+    void demoOnceWalksTheWholeFlowAndExitsZero() throws IOException {
+        Path e2e = copy("/e2e-template.yaml", "e2e.yaml");
+        assertEquals(0, run("demo", "--once", "--port", "0", "--template", e2e.toString()),
+                stdout() + err.toString(StandardCharsets.UTF_8));
+        assertDemoNarrative();
+    }
+
+    /** The same against the project's real template.yaml, when the module is built inside the project. */
+    @Test
+    void demoOnceWorksWithTheProjectTemplate() {
+        Path real = Path.of("..", "template.yaml");
+        assumeTrue(Files.isRegularFile(real), "no ../template.yaml");
+        assertEquals(0, run("demo", "--once", "--port", "0", "--template", real.toString()),
+                stdout() + err.toString(StandardCharsets.UTF_8));
+        assertDemoNarrative();
+    }
+
+    private void assertDemoNarrative() {
+        String narrative = stdout();
+        for (String expected : List.of("Every step worked", "Alexa says: \"Hi Ada", "3 open opportunities",
+                "Globex & Sons renewal", "4 open cases", "added a task", "[LinkAccount card]", "invalid_grant",
+                "/token", "/skill", "ada@demo.example")) {
+            assertTrue(narrative.contains(expected), "demo output lacks '" + expected + "':\n" + narrative);
+        }
+        assertFalse(narrative.contains("[FAILED]"), narrative);
+        List<String> leaks = new ArrayList<>();
+        for (String stream : List.of(narrative, err.toString(StandardCharsets.UTF_8))) {
+            if (stream.contains(ConnectedApp.DEMO_CLIENT_SECRET)) {
+                leaks.add("client secret");
+            }
+            UNMASKED_TOKEN.matcher(stream).results().forEach(m -> leaks.add(m.group()));
+        }
+        assertEquals(List.of(), leaks, "secrets printed in full");
+    }
+}
