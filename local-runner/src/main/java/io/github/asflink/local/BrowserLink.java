@@ -57,7 +57,7 @@ final class BrowserLink {
         query.put("client_id", settings.clientId());
         query.put("redirect_uri", callbackUrl());
         query.put("state", state);
-        query.put("scope", "api refresh_token");
+        query.put("scope", "api refresh_token id");
         return settings.loginUrl() + "/services/oauth2/authorize?" + Http.formEncode(query);
     }
 

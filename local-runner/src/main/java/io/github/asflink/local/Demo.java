@@ -83,7 +83,7 @@ final class Demo {
             out.println("Keep trying by hand:");
             out.println("  token endpoint   POST " + server.origin() + "/token   (client " + ConnectedApp.DEMO_CLIENT_ID
                     + ", the demo secret in ConnectedApp.java)");
-            out.println("  skill endpoint   POST " + server.origin() + "/skill   (Alexa request envelopes, events/skill/)");
+            out.println("  skill endpoint   POST " + server.origin() + "/skill   (Alexa request envelopes, events/skill-*.json)");
             out.println("  browser linking  http://localhost:" + server.port() + "/  (\"Link with Salesforce\", then log in"
                     + " as " + DEMO_USER + " / demo)");
             out.println("  demo org         " + org.origin() + "/services/oauth2/authorize  (client "
@@ -160,7 +160,7 @@ final class Demo {
         query.put("client_id", app.clientId());
         query.put("redirect_uri", ALEXA_REDIRECT_URI);
         query.put("state", state);
-        query.put("scope", "api refresh_token");
+        query.put("scope", "api refresh_token id");
         String url = org.origin() + "/services/oauth2/authorize?" + Http.formEncode(query);
         title("The Alexa app opens the Authorization URI (the org's login page)");
         out.println("   GET " + url.replace(Http.encode(state), Mask.secret(state)));

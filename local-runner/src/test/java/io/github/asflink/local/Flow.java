@@ -51,7 +51,7 @@ final class Flow {
         query.put("client_id", ConnectedApp.DEMO_CLIENT_ID);
         query.put("redirect_uri", redirectUri);
         query.put("state", state);
-        query.put("scope", "api refresh_token");
+        query.put("scope", "api refresh_token id");
         return orgOrigin + "/services/oauth2/authorize?" + Http.formEncode(query);
     }
 

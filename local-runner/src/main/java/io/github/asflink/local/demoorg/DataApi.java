@@ -170,6 +170,11 @@ final class DataApi {
 
     /** The user behind {@code Authorization: Bearer <token>} (or Salesforce's older {@code OAuth <token>}). */
     static Optional<DemoUser> authenticate(HttpExchange exchange, TokenStore tokens, DemoData data) {
+        return session(exchange, tokens).flatMap(s -> data.userById(s.userId()));
+    }
+
+    /** The session of the request's {@code Bearer} (or {@code OAuth}) token. */
+    static Optional<TokenStore.Session> session(HttpExchange exchange, TokenStore tokens) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null) {
             return Optional.empty();
@@ -182,7 +187,7 @@ final class DataApi {
         } else {
             return Optional.empty();
         }
-        return tokens.session(token).flatMap(s -> data.userById(s.userId()));
+        return tokens.session(token);
     }
 
     static void sendInvalidSession(HttpExchange exchange) throws IOException {

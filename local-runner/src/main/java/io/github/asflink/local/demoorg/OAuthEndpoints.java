@@ -134,7 +134,7 @@ final class OAuthEndpoints {
     /** The requested scopes the org knows, space-separated; {@code api refresh_token} when none was asked for. */
     private static String grantedScope(String requested) {
         if (requested == null || requested.isBlank()) {
-            return "api refresh_token";
+            return "api refresh_token id";
         }
         StringBuilder granted = new StringBuilder();
         for (String scope : requested.trim().split("\\s+")) {
@@ -257,7 +257,7 @@ final class OAuthEndpoints {
     /** Salesforce's token response, in its field order; the refresh token only for the code grant. */
     private Map<String, Object> tokenAnswer(String userId, String refreshToken, boolean includeRefreshToken,
                                             String scope, String clientSecret) {
-        String accessToken = tokens.issueAccessToken(userId, refreshToken);
+        String accessToken = tokens.issueAccessToken(userId, refreshToken, scope);
         String id = origin + "/id/" + DemoData.ORG_ID + "/" + userId;
         String issuedAt = Long.toString(clock.millis());
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -303,6 +303,10 @@ final class OAuthEndpoints {
         Optional<DemoUser> user = DataApi.authenticate(exchange, tokens, data);
         if (user.isEmpty()) {
             DataApi.sendInvalidSession(exchange);
+            return;
+        }
+        if (!DataApi.session(exchange, tokens).map(TokenStore.Session::allowsIdentity).orElse(false)) {
+            DataApi.sendErrors(exchange, 403, "INSUFFICIENT_ACCESS", "the access token lacks the id scope");
             return;
         }
         DemoUser u = user.get();

@@ -27,8 +27,12 @@ final class TokenStore {
     record Grant(String userId, String clientId, String scope) {
     }
 
-    /** An access token's session: whose it is and the refresh token it came from (null for none). */
-    record Session(String userId, String refreshToken) {
+    /** An access token's session: whose it is, the refresh token it came from (null for none), its scopes. */
+    record Session(String userId, String refreshToken, String scope) {
+        /** userinfo and the identity URL need one of these, as in Salesforce; {@code api} alone is not enough. */
+        boolean allowsIdentity() {
+            return (" " + scope + " ").matches(".* (id|profile|email|address|phone|openid|full) .*");
+        }
     }
 
     private final Clock clock;
@@ -78,9 +82,9 @@ final class TokenStore {
         return Optional.ofNullable(refreshTokens.get(refreshToken));
     }
 
-    String issueAccessToken(String userId, String refreshToken) {
+    String issueAccessToken(String userId, String refreshToken, String scope) {
         String token = DemoData.ORG_ID.substring(0, 15) + "!AQ" + randomToken(94);
-        sessions.put(token, new Session(userId, refreshToken));
+        sessions.put(token, new Session(userId, refreshToken, scope == null ? "" : scope));
         return token;
     }
 

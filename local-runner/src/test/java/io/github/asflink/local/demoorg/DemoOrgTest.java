@@ -84,11 +84,15 @@ class DemoOrgTest {
     }
 
     private String code(String codeChallenge) throws Exception {
+        return code(codeChallenge, "api refresh_token id");
+    }
+
+    private String code(String codeChallenge, String scope) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("response_type", "code");
         form.put("client_id", ConnectedApp.DEMO_CLIENT_ID);
         form.put("redirect_uri", REDIRECT);
-        form.put("scope", "api refresh_token");
+        form.put("scope", scope);
         if (codeChallenge != null) {
             form.put("code_challenge", codeChallenge);
         }
@@ -127,7 +131,7 @@ class DemoOrgTest {
                 "token_type", "issued_at"), java.util.List.copyOf(token.keySet()), "Salesforce's fields, no expires_in");
         assertEquals(org.origin(), token.get("instance_url").getAsString());
         assertEquals("Bearer", token.get("token_type").getAsString());
-        assertEquals("api refresh_token", token.get("scope").getAsString());
+        assertEquals("api refresh_token id", token.get("scope").getAsString());
         assertEquals(Long.toString(clock.millis()), token.get("issued_at").getAsString());
         String id = token.get("id").getAsString();
         assertTrue(id.matches(ID_PATTERN), id);
@@ -200,6 +204,18 @@ class DemoOrgTest {
                         + "/services/oauth2/userinfo"))
                 .header("Authorization", "Bearer " + token.get("access_token").getAsString()));
         assertEquals(401, afterRevoke.statusCode(), "revoking the refresh token kills its access tokens");
+    }
+
+    @Test
+    void userinfoNeedsAnIdentityScopeAsInSalesforce() throws Exception {
+        String apiOnly = json(redeem(code(null, "api refresh_token"), null, null)).get("access_token").getAsString();
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(URI.create(org.origin()
+                + "/services/oauth2/userinfo")).header("Authorization", "Bearer " + apiOnly));
+        assertEquals(403, refused.statusCode(), refused.body());
+        HttpResponse<String> query = send(HttpRequest.newBuilder(URI.create(org.origin()
+                + "/services/data/v67.0/query?q=" + Http.encode("SELECT COUNT() FROM Case WHERE IsClosed = false")))
+                .header("Authorization", "Bearer " + apiOnly));
+        assertEquals(200, query.statusCode(), "the api scope is enough for the REST API");
     }
 
     @Test

@@ -1,0 +1,34 @@
+package io.github.asflink.skill;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The real transport: one {@link HttpClient} per execution environment, built on the first outbound call. Building it
+ * loads the JDK's TLS context and CA certificates, the biggest single cold-start cost, so a request that never calls
+ * Salesforce (an unlinked launch, help, stop) never pays for it.
+ */
+final class HttpTransport implements SalesforceTransport {
+
+    /** Initialised by the JVM on first use of {@link #CLIENT}, once, thread-safely (initialization-on-demand). */
+    private static final class Holder {
+        // HTTP/1.1: Salesforce speaks it everywhere, and it avoids the h2c upgrade dance against plain-http stand-ins.
+        // Per-request timeouts bound connect and answer; see SalesforceClient.
+        static final HttpClient CLIENT = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    static HttpClient client() {
+        return Holder.CLIENT;
+    }
+
+    @Override
+    public CompletableFuture<Reply> send(HttpRequest request) {
+        return client().sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Reply(response.statusCode(), response.body()));
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.asflink.skill;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.dispatcher.request.handler.RequestHandler;
+import com.amazon.ask.model.RequestEnvelope;
+import com.amazon.ask.model.Response;
+import io.github.asflink.linkedtoken.LinkedTokenException;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The account-linking guard for every handler that talks to Salesforce: it reads the linked token Alexa sends, and
+ * answers with a LinkAccount card when there is none or it is not usable. Only then does the subclass run, with a
+ * {@link SalesforceClient} for that user.
+ */
+abstract class LinkedRequestHandler implements RequestHandler {
+
+    private final Salesforce salesforce;
+
+    LinkedRequestHandler(Salesforce salesforce) {
+        this.salesforce = salesforce;
+    }
+
+    @Override
+    public final Optional<Response> handle(HandlerInput input) {
+        Turn turn = Turn.of(input);
+        SalesforceClient client;
+        try {
+            client = salesforce.connect(accessToken(input.getRequestEnvelope()), turn);
+        } catch (LinkedTokenException e) {
+            turn.tokenRejected(e.reason());
+            return Replies.linkAccount(input);
+        }
+        return handle(input, client);
+    }
+
+    abstract Optional<Response> handle(HandlerInput input, SalesforceClient salesforce);
+
+    /** For "today", when deciding whether a spoken date needs its year. */
+    Clock clock() {
+        return salesforce.clock();
+    }
+
+    /** {@code context.System.user.accessToken}, or {@code session.user.accessToken}; null when neither is there. */
+    static String accessToken(RequestEnvelope envelope) {
+        if (envelope.getContext() != null && envelope.getContext().getSystem() != null
+                && envelope.getContext().getSystem().getUser() != null
+                && envelope.getContext().getSystem().getUser().getAccessToken() != null) {
+            return envelope.getContext().getSystem().getUser().getAccessToken();
+        }
+        if (envelope.getSession() != null && envelope.getSession().getUser() != null) {
+            return envelope.getSession().getUser().getAccessToken();
+        }
+        return null;
+    }
+}

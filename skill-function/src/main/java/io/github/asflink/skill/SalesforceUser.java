@@ -1,0 +1,16 @@
+package io.github.asflink.skill;
+
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Optional;
+
+/**
+ * The linked user, from {@code /services/oauth2/userinfo}.
+ *
+ * @param userId    the 15- or 18-character user id, used as {@code OwnerId}
+ * @param firstName what the greeting uses, when Salesforce has one
+ * @param currency  how amounts are spoken, from the user's locale
+ * @param zone      the user's time zone, for "this year" when speaking dates
+ */
+record SalesforceUser(String userId, Optional<String> firstName, Currency currency, ZoneId zone) {
+}

@@ -1,0 +1,211 @@
+package io.github.asflink.skill;
+
+import com.amazon.ask.AlexaSkill;
+import com.amazon.ask.request.impl.BaseSkillRequest;
+import com.amazon.ask.response.SkillResponse;
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import io.github.asflink.linkedtoken.InstanceUrlPolicy;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming. Before Lambda snapshots the initialised environment, {@link #beforeCheckpoint} runs the real
+ * request path (envelope bytes → ASK SDK → handler → Salesforce client → response bytes) for an unlinked launch, a
+ * linked launch, the pipeline and the cases questions, with Salesforce answered in memory: no network, no token, no
+ * user data. The classes they load (Jackson's request model, the handlers, the client) are in the snapshot, so the
+ * first real request after a restore does not load them. It also builds the shared {@code HttpClient}, whose TLS
+ * context is the largest single cost of a linked request. No connection is opened, so there is nothing to
+ * re-establish after restore; nothing captured is unique to a request or tied to the time of the snapshot.
+ */
+final class SnapStartPriming implements Resource {
+
+    static final String INSTANCE = "https://priming.my.salesforce.com";
+    private static final String PLACEHOLDER_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
+    private static final String USER_ID = "005000000000001AAA";
+
+    private final Supplier<Map<String, String>> environment;
+
+    SnapStartPriming(Supplier<Map<String, String>> environment) {
+        this.environment = environment;
+    }
+
+    /** Registers the hook with the global CRaC context; on a JVM without CRaC the hook is simply never called. */
+    static SnapStartPriming register() {
+        SnapStartPriming priming = new SnapStartPriming(System::getenv);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        prime();
+        HttpTransport.client();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // Nothing to do: priming opened no connection, and the HttpClient connects on first use.
+    }
+
+    /** Runs the primed requests; returns each response envelope, for tests. */
+    List<String> prime() {
+        SkillConfig config = SkillConfig.fromEnvironment(environment.get())
+                .withInstanceUrls(InstanceUrlPolicy.parse(INSTANCE));
+        AlexaSkill<?, ?> skill = SalesforceSkill.create(config, new InMemorySalesforce(), Clock.systemUTC());
+        String skillId = config.skillId().orElse(PLACEHOLDER_SKILL_ID);
+        List<String> responses = new ArrayList<>();
+        responses.add(run(skill, envelope(skillId, null, launch())));
+        String token = "00D000000000001!PRIMING " + INSTANCE;
+        responses.add(run(skill, envelope(skillId, token, launch())));
+        responses.add(run(skill, envelope(skillId, token, intent(PipelineIntentHandler.INTENT))));
+        responses.add(run(skill, envelope(skillId, token, intent(OpenCasesIntentHandler.INTENT))));
+        return responses;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String run(AlexaSkill skill, String envelope) {
+        SkillResponse<?> response = skill.execute(
+                new BaseSkillRequest(envelope.getBytes(StandardCharsets.UTF_8)), new PrimingContext());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        response.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String launch() {
+        return """
+                {"type":"LaunchRequest","requestId":"amzn1.echo-api.request.priming","timestamp":"2026-01-01T00:00:00Z","locale":"en-US"}""";
+    }
+
+    private static String intent(String name) {
+        return """
+                {"type":"IntentRequest","requestId":"amzn1.echo-api.request.priming","timestamp":"2026-01-01T00:00:00Z","locale":"en-US",\
+                "dialogState":"COMPLETED","intent":{"name":"%s","confirmationStatus":"NONE","slots":{}}}""".formatted(name);
+    }
+
+    private static String envelope(String skillId, String accessToken, String request) {
+        String user = accessToken == null
+                ? "{\"userId\":\"amzn1.ask.account.PRIMING\"}"
+                : "{\"userId\":\"amzn1.ask.account.PRIMING\",\"accessToken\":\"" + accessToken + "\"}";
+        return """
+                {"version":"1.0",\
+                "session":{"new":true,"sessionId":"amzn1.echo-api.session.priming",\
+                "application":{"applicationId":"%1$s"},"user":%2$s},\
+                "context":{"System":{"application":{"applicationId":"%1$s"},"user":%2$s,\
+                "device":{"deviceId":"amzn1.ask.device.PRIMING","supportedInterfaces":{}},\
+                "apiEndpoint":"https://api.amazonalexa.com"}},\
+                "request":%3$s}""".formatted(skillId, user, request);
+    }
+
+    /** Answers the skill's Salesforce calls from memory, by path. */
+    private static final class InMemorySalesforce implements SalesforceTransport {
+        @Override
+        public CompletableFuture<Reply> send(HttpRequest request) {
+            String path = request.uri().getPath();
+            String query = request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery();
+            if (path.endsWith("/services/oauth2/userinfo")) {
+                return reply("""
+                        {"user_id":"%s","organization_id":"00D000000000001AAA","name":"Priming User",\
+                        "given_name":"Priming","family_name":"User","locale":"en_US","zoneinfo":"America/New_York"}"""
+                        .formatted(USER_ID));
+            }
+            if (path.endsWith("/query") && query.contains("COUNT")) {
+                return reply("{\"totalSize\":1,\"done\":true,\"records\":[]}");
+            }
+            if (path.endsWith("/query") && query.contains("Opportunity")) {
+                return reply("""
+                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
+                        "Id":"006000000000001AAA","Name":"Priming","Amount":1000.5,"CloseDate":"2026-01-31"}]}""");
+            }
+            if (path.endsWith("/query")) {
+                return reply("""
+                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Case"},"Id":"500000000000001AAA",\
+                        "CaseNumber":"00001001","Subject":"Priming","Priority":"High","Status":"New"}]}""");
+            }
+            return CompletableFuture.completedFuture(new Reply(404, "[]"));
+        }
+
+        private static CompletableFuture<Reply> reply(String body) {
+            return CompletableFuture.completedFuture(new Reply(200, body));
+        }
+    }
+
+    /** A Lambda context for priming: a fixed request id and a logger that drops the primed requests' log lines. */
+    private static final class PrimingContext implements Context {
+        private static final LambdaLogger SILENT = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+            }
+
+            @Override
+            public void log(byte[] message) {
+            }
+        };
+
+        @Override
+        public String getAwsRequestId() {
+            return "snapstart-priming";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return null;
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionName() {
+            return null;
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return null;
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return null;
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return 3000;
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return 0;
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return SILENT;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.asflink.skill;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.dispatcher.request.handler.RequestHandler;
+import com.amazon.ask.model.Response;
+import com.amazon.ask.request.Predicates;
+import java.util.Optional;
+
+/** AMAZON.StopIntent, AMAZON.CancelIntent and AMAZON.NavigateHomeIntent: a short goodbye, and the session ends. */
+final class StopIntentHandler implements RequestHandler {
+
+    static final String GOODBYE = "Goodbye.";
+
+    @Override
+    public boolean canHandle(HandlerInput input) {
+        return input.matches(Predicates.intentName("AMAZON.StopIntent")
+                .or(Predicates.intentName("AMAZON.CancelIntent"))
+                .or(Predicates.intentName("AMAZON.NavigateHomeIntent")));
+    }
+
+    @Override
+    public Optional<Response> handle(HandlerInput input) {
+        return input.getResponseBuilder().withSpeech(GOODBYE).withShouldEndSession(true).build();
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.asflink.skill;
+
+import com.amazon.ask.dispatcher.request.handler.HandlerInput;
+import com.amazon.ask.model.IntentRequest;
+import com.amazon.ask.model.Request;
+import io.github.asflink.linkedtoken.LinkedTokenException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What happened while answering one request, for its single log line. Lives in the request attributes of the
+ * {@link HandlerInput}, so it exists per request and never outlives it. Holds only allow-listed fields.
+ */
+final class Turn {
+
+    private static final String ATTRIBUTE = Turn.class.getName();
+
+    /** How a request ended, in the log line's {@code outcome} field. */
+    enum Outcome {
+        ANSWERED,
+        TASK_CREATED,
+        REMINDER_DECLINED,
+        DIALOG_CONTINUED,
+        NOT_LINKED,
+        TOKEN_REJECTED,
+        SESSION_INVALID,
+        SALESFORCE_UNAVAILABLE,
+        SALESFORCE_REJECTED,
+        SALESFORCE_TIMEOUT,
+        SALESFORCE_UNREACHABLE,
+        SALESFORCE_UNEXPECTED_ANSWER,
+        SESSION_ENDED,
+        IGNORED,
+        FAILED
+    }
+
+    /** The only names a log line may carry, in the order they are written. */
+    enum Field {
+        LEVEL("level"),
+        REQUEST_ID("requestId"),
+        ALEXA_REQUEST_ID("alexaRequestId"),
+        REQUEST_TYPE("requestType"),
+        INTENT("intent"),
+        OUTCOME("outcome"),
+        SALESFORCE_CALLS("salesforceCalls"),
+        SALESFORCE_LATENCY_MS("salesforceLatencyMs"),
+        SALESFORCE_STATUS("salesforceStatus"),
+        SALESFORCE_ERROR("salesforceError"),
+        TOKEN_PROBLEM("tokenProblem"),
+        PROBLEM("problem"),
+        EXCEPTION("exception");
+
+        private final String key;
+
+        Field(String key) {
+            this.key = key;
+        }
+
+        /** The JSON field name. */
+        String key() {
+            return key;
+        }
+    }
+
+    private final Map<Field, Object> fields = new EnumMap<>(Field.class);
+    private Outcome outcome = Outcome.ANSWERED;
+    private int salesforceCalls;
+    private long salesforceLatencyMs;
+    private boolean written;
+
+    private Turn(Request request) {
+        if (request != null) {
+            fields.put(Field.REQUEST_TYPE, request.getType());
+            fields.put(Field.ALEXA_REQUEST_ID, request.getRequestId());
+            if (request instanceof IntentRequest intentRequest && intentRequest.getIntent() != null) {
+                fields.put(Field.INTENT, intentRequest.getIntent().getName());
+            }
+        }
+    }
+
+    static Turn of(HandlerInput input) {
+        return (Turn) input.getAttributesManager().getRequestAttributes()
+                .computeIfAbsent(ATTRIBUTE, key -> new Turn(input.getRequestEnvelope().getRequest()));
+    }
+
+    void outcome(Outcome value) {
+        this.outcome = value;
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    void tokenRejected(LinkedTokenException.Reason reason) {
+        if (reason == LinkedTokenException.Reason.MISSING) {
+            outcome = Outcome.NOT_LINKED;
+        } else {
+            outcome = Outcome.TOKEN_REJECTED;
+            fields.put(Field.TOKEN_PROBLEM, reason.name());
+        }
+    }
+
+    /** One Salesforce operation (possibly several parallel calls) and its wall-clock time. */
+    void salesforce(int calls, long elapsedMs) {
+        salesforceCalls += calls;
+        salesforceLatencyMs += elapsedMs;
+    }
+
+    void salesforceFailed(SalesforceFailure failure) {
+        switch (failure) {
+            case SalesforceFailure.SessionInvalid f -> {
+                outcome = Outcome.SESSION_INVALID;
+                salesforceAnswer(401, f.errorCode());
+            }
+            case SalesforceFailure.Unavailable f -> {
+                outcome = Outcome.SALESFORCE_UNAVAILABLE;
+                salesforceAnswer(f.status(), f.errorCode());
+            }
+            case SalesforceFailure.Rejected f -> {
+                outcome = Outcome.SALESFORCE_REJECTED;
+                salesforceAnswer(f.status(), f.errorCode());
+            }
+            case SalesforceFailure.TimedOut f -> outcome = Outcome.SALESFORCE_TIMEOUT;
+            case SalesforceFailure.Unreachable f -> {
+                outcome = Outcome.SALESFORCE_UNREACHABLE;
+                fields.put(Field.PROBLEM, f.cause());
+            }
+            case SalesforceFailure.UnexpectedAnswer f -> {
+                outcome = Outcome.SALESFORCE_UNEXPECTED_ANSWER;
+                salesforceAnswer(f.status(), "");
+                fields.put(Field.PROBLEM, f.problem());
+            }
+        }
+    }
+
+    void failed(Throwable exception) {
+        outcome = Outcome.FAILED;
+        fields.put(Field.EXCEPTION, exception.getClass().getName());
+    }
+
+    boolean warrantsWarning() {
+        return switch (outcome) {
+            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NOT_LINKED, SESSION_ENDED, IGNORED ->
+                    false;
+            default -> true;
+        };
+    }
+
+    /** True the first time only: a request is logged once, even if both the interceptor and exception handler run. */
+    boolean markWritten() {
+        boolean first = !written;
+        written = true;
+        return first;
+    }
+
+    /** The log line's fields, in {@link Field} order. */
+    Map<Field, Object> fields(String lambdaRequestId) {
+        Map<Field, Object> line = new EnumMap<>(fields);
+        line.put(Field.LEVEL, outcome == Outcome.FAILED ? "ERROR" : warrantsWarning() ? "WARN" : "INFO");
+        if (lambdaRequestId != null) {
+            line.put(Field.REQUEST_ID, lambdaRequestId);
+        }
+        line.put(Field.OUTCOME, outcome.name());
+        line.put(Field.SALESFORCE_CALLS, salesforceCalls);
+        line.put(Field.SALESFORCE_LATENCY_MS, salesforceLatencyMs);
+        return line;
+    }
+
+    private void salesforceAnswer(int status, String errorCode) {
+        fields.put(Field.SALESFORCE_STATUS, status);
+        if (!errorCode.isEmpty()) {
+            fields.put(Field.SALESFORCE_ERROR, errorCode);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.asflink.skill;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static io.github.asflink.skill.SalesforceStubs.INVALID_SESSION;
+import static io.github.asflink.skill.SalesforceStubs.USERINFO;
+import static io.github.asflink.skill.SalesforceStubs.json;
+import static io.github.asflink.skill.SalesforceStubs.userinfoRequested;
+import static io.github.asflink.skill.SkillInvocation.event;
+import static io.github.asflink.skill.SkillInvocation.eventAt;
+import static io.github.asflink.skill.SkillInvocation.speak;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * No token, a token that cannot be used, and a token Salesforce no longer accepts: the user hears how to (re-)link
+ * and gets a LinkAccount card; in the first two cases nothing is sent anywhere.
+ */
+@WireMockTest
+class AccountLinkingTest {
+
+    private String origin;
+    private SkillInvocation skill;
+
+    @BeforeEach
+    void setUp(WireMockRuntimeInfo wireMock) {
+        origin = wireMock.getHttpBaseUrl();
+        skill = new SkillInvocation(origin);
+    }
+
+    @Test
+    void unlinkedLaunchGetsALinkAccountCardAndNoSalesforceCall() {
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-unlinked.json", origin));
+
+        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertEquals(0, getAllServeEvents().size());
+        JsonNode log = result.logLine();
+        assertEquals("NOT_LINKED", log.path("outcome").asText());
+        assertEquals(0, log.path("salesforceCalls").asInt());
+        assertEquals(LogLevel.INFO, result.context().lines().getFirst().level());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"skill-pipeline.json", "skill-open-cases.json", "skill-create-reminder-confirmed.json"})
+    void everySalesforceIntentNeedsALinkedAccount(String eventName) {
+        ObjectNode event = eventAt(eventName, origin);
+        ((ObjectNode) event.path("context").path("System").path("user")).remove("accessToken");
+        ((ObjectNode) event.path("session").path("user")).remove("accessToken");
+
+        SkillInvocation.Result result = skill.invoke(event);
+
+        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertEquals(0, getAllServeEvents().size());
+    }
+
+    @Test
+    void malformedTokenIsTreatedAsUnlinkedWithAWarningAndNoRequest() {
+        SkillInvocation.Result result = skill.invoke(event("skill-launch-bad-token.json"));
+
+        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertEquals(0, getAllServeEvents().size());
+        JsonNode log = result.logLine();
+        assertEquals("TOKEN_REJECTED", log.path("outcome").asText());
+        assertEquals("MALFORMED", log.path("tokenProblem").asText());
+        assertEquals("WARN", log.path("level").asText());
+        assertEquals(LogLevel.WARN, result.context().lines().getFirst().level());
+    }
+
+    @Test
+    void instanceUrlOutsideTheAllowListIsNeverCalled() {
+        SkillInvocation.Result result = skill.invoke(event("skill-launch-disallowed-instance.json"));
+
+        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertEquals("DISALLOWED_INSTANCE_URL", result.logLine().path("tokenProblem").asText());
+        assertFalse(result.context().allText().contains("attacker.example.com"));
+    }
+
+    @Test
+    void aReachableOriginThatIsNotAllowListedGetsNoRequest() {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(200, SalesforceStubs.USERINFO_BODY)));
+        SkillInvocation strict = new SkillInvocation(origin).env(SkillConfig.INSTANCE_URL_ALLOWLIST, "default");
+
+        SkillInvocation.Result result = strict.invoke(eventAt("skill-launch-linked.json", origin));
+
+        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertEquals(0, getAllServeEvents().size(), "the stand-in must not have been called");
+        assertEquals("DISALLOWED_INSTANCE_URL", result.logLine().path("tokenProblem").asText());
+    }
+
+    @Test
+    void tokenInSessionUserOnlyIsStillRead() {
+        SalesforceStubs.userinfo();
+        ObjectNode event = eventAt("skill-launch-linked.json", origin);
+        ((ObjectNode) event.path("context").path("System").path("user")).remove("accessToken");
+
+        SkillInvocation.Result result = skill.invoke(event);
+
+        assertTrue(result.ssml().startsWith("<speak>Hi Ada."), result.ssml());
+    }
+
+    @Test
+    void expiredSessionAsksToRelinkWithALinkAccountCard() {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(401, INVALID_SESSION)
+                .withHeader("WWW-Authenticate", "Token")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertLinkAccount(result, Replies.RELINK_ACCOUNT);
+        verify(exactly(1), userinfoRequested());
+        JsonNode log = result.logLine();
+        assertEquals("SESSION_INVALID", log.path("outcome").asText());
+        assertEquals(401, log.path("salesforceStatus").asInt());
+        assertEquals("INVALID_SESSION_ID", log.path("salesforceError").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"skill-launch-unlinked.json", "skill-launch-bad-token.json",
+            "skill-launch-disallowed-instance.json", "skill-help.json", "skill-stop.json", "skill-session-ended.json"})
+    void requestsThatNeedNoSalesforceNeverReachTheTransport(String eventName) {
+        // The shared HttpClient is built on the transport's first send; a transport that refuses proves these
+        // requests neither send anything anywhere nor pay for building the client.
+        SkillInvocation refusing = new SkillInvocation(origin, request -> {
+            throw new AssertionError("outbound request to " + request.uri().getHost());
+        });
+
+        SkillInvocation.Result result = refusing.invoke(eventAt(eventName, origin));
+
+        assertEquals(0, result.logLine().path("salesforceCalls").asInt());
+    }
+
+    private static void assertLinkAccount(SkillInvocation.Result result, String speech) {
+        assertEquals(speak(speech), result.ssml());
+        assertEquals("LinkAccount", result.cardType());
+        assertTrue(result.sessionEnds());
+    }
+}

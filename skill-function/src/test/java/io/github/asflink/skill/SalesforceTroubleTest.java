@@ -1,0 +1,244 @@
+package io.github.asflink.skill;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.asflink.skill.SalesforceStubs.CASE_COUNT_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.QUERY;
+import static io.github.asflink.skill.SalesforceStubs.TASKS;
+import static io.github.asflink.skill.SalesforceStubs.TOP_CASES_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.USERINFO;
+import static io.github.asflink.skill.SalesforceStubs.json;
+import static io.github.asflink.skill.SalesforceStubs.query;
+import static io.github.asflink.skill.SalesforceStubs.userinfo;
+import static io.github.asflink.skill.SkillInvocation.eventAt;
+import static io.github.asflink.skill.SkillInvocation.speak;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Salesforce down, slow, refusing or talking nonsense: a short apology, the session stays open, nothing crashes. */
+@WireMockTest
+class SalesforceTroubleTest {
+
+    private String origin;
+    private SkillInvocation skill;
+
+    @BeforeEach
+    void setUp(WireMockRuntimeInfo wireMock) {
+        origin = wireMock.getHttpBaseUrl();
+        skill = new SkillInvocation(origin);
+    }
+
+    @Test
+    void serverErrorGetsAnApologyAndTheSessionStaysOpen() {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(503,
+                "[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
+
+        assertApology(result);
+        JsonNode log = result.logLine();
+        assertEquals("SALESFORCE_UNAVAILABLE", log.path("outcome").asText());
+        assertEquals(503, log.path("salesforceStatus").asInt());
+        assertEquals("SERVER_UNAVAILABLE", log.path("salesforceError").asText());
+        assertEquals("WARN", log.path("level").asText());
+    }
+
+    @Test
+    void slowSalesforceTimesOutWithinTheConfiguredBound() {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(200, SalesforceStubs.USERINFO_BODY)
+                .withFixedDelay(2000)));
+        long start = System.nanoTime();
+
+        SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_TIMEOUT_MS, "250")
+                .invoke(eventAt("skill-launch-linked.json", origin));
+
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertApology(result);
+        assertEquals("SALESFORCE_TIMEOUT", result.logLine().path("outcome").asText());
+        assertTrue(elapsedMs < 1500, "took " + elapsedMs + " ms");
+    }
+
+    @Test
+    void secondCallTimingOutIsAlsoAnApology() {
+        userinfo();
+        stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(200, "{}").withFixedDelay(2000)));
+
+        SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_TIMEOUT_MS, "250")
+                .invoke(eventAt("skill-pipeline.json", origin));
+
+        assertApology(result);
+        assertEquals("SALESFORCE_TIMEOUT", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void nonJsonBodyIsAnUnexpectedAnswer() {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<html>Maintenance</html>")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
+
+        assertApology(result);
+        assertEquals("SALESFORCE_UNEXPECTED_ANSWER", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void userinfoWithoutAUserIdIsAnUnexpectedAnswerAndNoQueryIsSent() {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(200, "{\"name\":\"Ada\"}")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertApology(result);
+        assertEquals("userinfo has no user_id", result.logLine().path("problem").asText());
+        assertEquals(1, getAllServeEvents().size());
+    }
+
+    @Test
+    void queryAnswerOfTheWrongShapeIsAnUnexpectedAnswer() {
+        userinfo();
+        query(SalesforceStubs.PIPELINE_SOQL, "{\"totalSize\":\"many\",\"records\":{}}");
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertApology(result);
+        assertEquals("SALESFORCE_UNEXPECTED_ANSWER", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void rejectedQueryIsAnApologyWithTheErrorCodeLogged() {
+        userinfo();
+        stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(400,
+                "[{\"message\":\"unexpected token: 'x'\",\"errorCode\":\"MALFORMED_QUERY\"}]")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
+
+        assertApology(result);
+        JsonNode log = result.logLine();
+        assertEquals("SALESFORCE_REJECTED", log.path("outcome").asText());
+        assertEquals(400, log.path("salesforceStatus").asInt());
+        assertEquals("MALFORMED_QUERY", log.path("salesforceError").asText());
+    }
+
+    @Test
+    void oneOfTwoParallelQueriesFailingIsAnApology() {
+        userinfo();
+        query(CASE_COUNT_SOQL, "{\"totalSize\":4,\"done\":true,\"records\":[]}");
+        stubFor(get(urlPathEqualTo(QUERY))
+                .withQueryParam("q", equalTo(TOP_CASES_SOQL))
+                .willReturn(json(500, "[{\"message\":\"boom\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
+
+        assertApology(result);
+        assertEquals("SALESFORCE_UNAVAILABLE", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void droppedConnectionIsAnApology() {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
+
+        assertApology(result);
+        assertEquals("SALESFORCE_UNREACHABLE", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void nothingListeningIsAnApology() throws IOException {
+        String closedOrigin;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedOrigin = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        SkillInvocation.Result result = new SkillInvocation(closedOrigin)
+                .invoke(eventAt("skill-launch-linked.json", closedOrigin));
+
+        assertApology(result);
+        assertEquals("SALESFORCE_UNREACHABLE", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void taskCreationRefusedIsAnApology() {
+        userinfo();
+        stubFor(post(urlPathEqualTo(TASKS)).willReturn(json(400,
+                "[{\"message\":\"Subject: bad value\",\"errorCode\":\"FIELD_CUSTOM_VALIDATION_EXCEPTION\"}]")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-create-reminder-confirmed.json", origin));
+
+        assertApology(result);
+        assertEquals("FIELD_CUSTOM_VALIDATION_EXCEPTION", result.logLine().path("salesforceError").asText());
+    }
+
+    @Test
+    void taskAnswerWithoutSuccessIsAnUnexpectedAnswer() {
+        userinfo();
+        stubFor(post(urlPathEqualTo(TASKS)).willReturn(json(201, "{\"success\":false,\"errors\":[\"x\"]}")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-create-reminder-confirmed.json", origin));
+
+        assertApology(result);
+        assertEquals("SALESFORCE_UNEXPECTED_ANSWER", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void unexpectedExceptionGetsAGenericApologyAndItsClassLogged() {
+        // An IntentRequest without an intent object makes the SDK's own predicates fail.
+        SkillInvocation.Result result = skill.invoke(SkillInvocation.edit(eventAt("skill-pipeline.json", origin),
+                event -> event.with("request").remove("intent")));
+
+        assertEquals(speak(ApologyExceptionHandler.APOLOGY + " " + Replies.REPROMPT), result.ssml());
+        assertFalse(result.sessionEnds());
+        JsonNode log = result.logLine();
+        assertEquals("FAILED", log.path("outcome").asText());
+        assertEquals("ERROR", log.path("level").asText());
+        assertEquals(NullPointerException.class.getName(), log.path("exception").asText());
+    }
+
+    @Test
+    void unreadableEnvelopeFailsWithoutQuotingTheTokenAnywhere() {
+        String broken = "{\"version\":\"1.0\",\"context\":{\"System\":{\"user\":{\"accessToken\":\""
+                + SkillInvocation.SALESFORCE_TOKEN + " " + origin + "\"}}},\"request\":{\"type\":\"LaunchRequest\",,}";
+        CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000002");
+        SkillHandler handler = new SkillHandler(Map.of());
+
+        Exception thrown = assertThrows(Exception.class, () -> handler.handleRequest(
+                new ByteArrayInputStream(SkillInvocation.bytes(broken)), new ByteArrayOutputStream(),
+                context));
+
+        StringWriter trace = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(trace));
+        assertFalse(trace.toString().contains(SkillInvocation.SALESFORCE_TOKEN), trace.toString());
+        assertTrue(thrown.getMessage().contains("JsonParseException"), thrown.getMessage());
+        assertFalse(context.allText().contains(SkillInvocation.SALESFORCE_TOKEN));
+        assertEquals(1, context.lines().size());
+        assertTrue(context.lines().getFirst().text().contains("\"outcome\":\"FAILED\""));
+        assertEquals(0, getAllServeEvents().size());
+    }
+
+    private static void assertApology(SkillInvocation.Result result) {
+        assertEquals(speak(Replies.SALESFORCE_TROUBLE + " " + Replies.REPROMPT), result.ssml());
+        assertFalse(result.sessionEnds());
+        assertEquals(speak(Replies.REPROMPT), result.repromptSsml());
+        assertNull(result.cardType());
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.asflink.skill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** SSML escaping, dates and amounts as Alexa should hear them. */
+class SpeechTest {
+
+    @Test
+    void escapesTheFiveXmlCharacters() {
+        assertEquals("R&amp;D &lt;urgent&gt; &quot;now&quot; isn&apos;t", Ssml.escape("R&D <urgent> \"now\" isn't"));
+    }
+
+    @Test
+    void dropsCharactersXmlCannotCarry() {
+        assertEquals("a b c", Ssml.escape("a\u0000\u0007 b\nc"));
+        assertEquals("", Ssml.escape(null));
+    }
+
+    @Test
+    void datesInTheCurrentYearLeaveTheYearOut() {
+        LocalDate today = LocalDate.of(2026, 12, 1);
+
+        assertEquals("<say-as interpret-as=\"date\">????1215</say-as>", Ssml.date(LocalDate.of(2026, 12, 15), today));
+        assertEquals("<say-as interpret-as=\"date\">20270105</say-as>", Ssml.date(LocalDate.of(2027, 1, 5), today));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1250000, USD, '$1,250,000'",
+            "1250000.00, USD, '$1,250,000'",
+            "980.5, USD, '$980.50'",
+            "0.004, USD, '$0'",
+            "12.345, USD, '$12.35'",
+            "42000, EUR, '€42,000'",
+            "99.99, GBP, '£99.99'"})
+    void amountsAreWrittenAsAlexaSpeaksMoney(String amount, String currency, String expected) {
+        assertEquals(expected, SpokenAmount.of(new BigDecimal(amount), Currency.getInstance(currency)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en_US, USD", "de_DE, EUR", "en_GB, GBP", "ja_JP, JPY", "en, USD", "'', USD"})
+    void currencyFollowsTheUsersSalesforceLocale(String locale, String currency) {
+        assertEquals(Currency.getInstance(currency), SpokenAmount.currencyFor(locale));
+    }
+}
