@@ -41,7 +41,7 @@ export PATH="$JAVA_HOME/bin:$PATH"
 if [[ "$(java_major "$JAVA_HOME")" -ge 24 ]]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
-mvn_() { mvn -B -ntp "$@"; }
+mvn_() { mvn -B -ntp -Dstyle.color=never "$@"; }
 
 usage() {
   cat <<'USAGE'
