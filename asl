@@ -50,6 +50,7 @@ usage: ./asl <command> [args]
   demo                 the whole account-linking flow on this machine, against an embedded demo org
   serve [args]         the local runner's HTTP server (./asl serve --help)
   invoke [args]        run one event through a function (./asl invoke --help)
+  account-linking [args]  the skill's account-linking settings as JSON for the ASK CLI (--help)
   test                 build and run every test (what CI runs)
   build                sam build (installs the shared modules into the local Maven repository first)
   validate             sam validate --lint
@@ -68,7 +69,7 @@ run_local() { # demo | serve | invoke: build the runner and the functions it run
 
 cmd="${1:-help}"; shift || true
 case "$cmd" in
-  demo|serve|invoke) run_local "$cmd" "$@" ;;
+  demo|serve|invoke|account-linking) run_local "$cmd" "$@" ;;
   test)     mvn_ verify "$@" ;;
   build)    mvn_ -q install -DskipTests
             # sam build copies each function folder and runs `mvn clean install` there (tests included); the parent

@@ -37,6 +37,7 @@ public final class LocalRunner {
               serve    the functions behind HTTP on 127.0.0.1 (POST /token, POST /skill)
               invoke   run one event through one function, like sam local invoke
               demo     the whole account-linking flow against an embedded demo Salesforce org
+              account-linking   the skill's account-linking settings as JSON for the ASK CLI
 
             Run a command with --help for its options.
             """;
@@ -74,6 +75,21 @@ public final class LocalRunner {
               --once   exit after the walk-through: status 0 only if every step succeeded
             """;
 
+    static final String ACCOUNT_LINKING_HELP = """
+            usage: account-linking --token-uri URL --client-id KEY [--login-url URL] [--scheme HTTP_BASIC]
+
+            Prints the skill's account-linking settings (Auth Code Grant against Salesforce, scopes api refresh_token
+            id) as the JSON that the ASK CLI sends:
+              SALESFORCE_CLIENT_SECRET=<consumer secret> ./asl account-linking --token-uri <AccessTokenUri output> \\
+                  --client-id <consumer key> > account-linking.json
+              ask smapi update-account-linking-info -s <skill id> --account-linking-request file:account-linking.json
+            The file holds the client secret: keep it out of version control (.gitignore lists account-linking.json).
+              --token-uri   the stack output AccessTokenUri
+              --client-id   the connected app's consumer key
+              --login-url   https://login.salesforce.com (default), https://test.salesforce.com or your My Domain
+              --scheme      HTTP_BASIC (default) or REQUEST_BODY_CREDENTIALS; the token function accepts both
+            """;
+
     private LocalRunner() {
     }
 
@@ -102,6 +118,8 @@ public final class LocalRunner {
                         out, err, process);
                 case "demo" -> demo(Args.parse(rest, Set.of("port", "template", "env-vars"), Set.of("help", "once")),
                         out, err, process);
+                case "account-linking" -> accountLinking(Args.parse(rest,
+                        Set.of("token-uri", "client-id", "login-url", "scheme"), Set.of("help")), out, process);
                 default -> {
                     err.println("local: unknown command '" + args.get(0) + "'");
                     err.print(USAGE_TEXT);
@@ -193,6 +211,18 @@ public final class LocalRunner {
         noPositionals(args);
         return Demo.run(functions(args, process, err), args.port("3000"), args.flag("once"), out, err)
                 ? OK : FUNCTION_FAILED;
+    }
+
+    private static int accountLinking(Args args, PrintStream out, Map<String, String> process) {
+        if (args.flag("help")) {
+            out.print(ACCOUNT_LINKING_HELP);
+            return OK;
+        }
+        noPositionals(args);
+        out.println(AccountLinkingRequest.of(args.option("token-uri", null),
+                args.option("login-url", "https://login.salesforce.com"), args.option("client-id", null),
+                process.get("SALESFORCE_CLIENT_SECRET"), args.option("scheme", "HTTP_BASIC")).toJson());
+        return OK;
     }
 
     private static LocalFunctions functions(Args args, Map<String, String> process, PrintStream err)
