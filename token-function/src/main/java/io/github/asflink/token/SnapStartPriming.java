@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import io.github.asflink.linkedtoken.InstanceUrlPolicy;
+import java.net.URLEncoder;
 import java.util.Base64;
 import java.util.List;
 import org.crac.Core;
@@ -28,12 +30,12 @@ final class SnapStartPriming implements Resource {
     /** CRaC holds resources weakly; this keeps the registered one alive. */
     private static SnapStartPriming registered;
 
-    private static final String PRIMING_FORM = "grant_type=authorization_code&code=priming-code"
-            + "&redirect_uri=https%3A%2F%2Fpitangui.amazon.com%2Fapi%2Fskill%2Flink%2FPRIMING"
-            + "&client_id=priming-client&client_secret=priming-secret";
-    private static final String PRIMING_GRANT = "{\"access_token\":\"00DPRIMING!priming\","
-            + "\"instance_url\":\"https://priming.my.salesforce.com\",\"id\":\"https://login.salesforce.com/id/00D/005\","
-            + "\"issued_at\":\"0\",\"token_type\":\"Bearer\",\"scope\":\"api refresh_token\"}";
+    private static final String CLIENT_ID = "priming-client";
+    private static final String CLIENT_SECRET = "priming-secret";
+    private static final String REDIRECT_URI = "https%3A%2F%2Fpitangui.amazon.com%2Fapi%2Fskill%2Flink%2FPRIMING";
+    private static final String REFRESH_TOKEN = "5AepPRIMING";
+    private static final String ID = "https://login.salesforce.com/id/00D000000000001AAA/005000000000001AAA";
+    private static final String ISSUED_AT = "1700000000000";
 
     private final TokenConfig config;
     private final List<Integer> primedStatuses = new ArrayList<>();
@@ -57,19 +59,57 @@ final class SnapStartPriming implements Resource {
         // Nothing to renew: priming opened no connection, and every request reads the clock itself.
     }
 
-    /** A granted exchange and a rejected one, through the handler exactly as Lambda calls it. */
+    /**
+     * Every shape of request Alexa sends, through the handler exactly as Lambda calls it: an authorization code with
+     * the credentials in the body, a refresh with HTTP Basic credentials (Salesforce's answer has no refresh_token,
+     * so the incoming one is echoed), and a rejected request. Salesforce's answers are signed as Salesforce signs
+     * them, so the signature check (javax.crypto's HMAC) is primed as well.
+     */
     void prime() throws IOException {
-        SalesforceTransport inMemory = (endpoint, form, timeout) ->
-                new SalesforceTransport.Reply(200, "application/json", PRIMING_GRANT);
+        String instanceUrl = instanceUrlAllowedBy(config);
+        String codeGrant = grant(true, instanceUrl);
+        String refreshGrant = grant(false, instanceUrl);
+        SalesforceTransport inMemory = (endpoint, form, timeout) -> new SalesforceTransport.Reply(200,
+                "application/json;charset=UTF-8", form.contains("grant_type=refresh_token") ? refreshGrant : codeGrant);
         TokenHandler handler = new TokenHandler(config, inMemory);
-        String base64Form = Base64.getEncoder().encodeToString(PRIMING_FORM.getBytes(StandardCharsets.UTF_8));
-        for (String event : new String[] {event(base64Form, true), event("grant_type=password", false)}) {
+        // With ALLOWED_CLIENT_IDS set, an unknown client is rejected before Salesforce: prime as an allowed one.
+        String clientId = URLEncoder.encode(config.allowedClientIds().stream().sorted().findFirst().orElse(CLIENT_ID),
+                StandardCharsets.UTF_8);
+        String basic = "Basic " + base64(clientId + ":" + CLIENT_SECRET);
+        List<String> events = List.of(
+                event(base64("grant_type=authorization_code&code=priming-code&redirect_uri=" + REDIRECT_URI
+                        + "&client_id=" + clientId + "&client_secret=" + CLIENT_SECRET), true, null),
+                event(base64("grant_type=refresh_token&refresh_token=" + REFRESH_TOKEN), true, basic),
+                event("grant_type=password", false, null));
+        for (String event : events) {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer,
                     SilentContext.INSTANCE);
             primedStatuses.add(HttpApiAnswerStatus.of(answer));
         }
         JdkHttpTransport.warmUp(config.upstreamTimeout());
+    }
+
+    /** A Salesforce token answer with a valid signature; fixed values, nothing unique or time-bound. */
+    private static String grant(boolean withRefreshToken, String instanceUrl) {
+        return "{\"access_token\":\"00DPRIMING!priming\",\"instance_url\":\"" + instanceUrl + "\","
+                + "\"id\":\"" + ID + "\",\"issued_at\":\"" + ISSUED_AT + "\",\"signature\":\""
+                + SignatureVerifier.sign(ID, ISSUED_AT, CLIENT_SECRET) + "\","
+                + (withRefreshToken ? "\"refresh_token\":\"" + REFRESH_TOKEN + "\"," : "")
+                + "\"token_type\":\"Bearer\",\"scope\":\"api refresh_token\"}";
+    }
+
+    /** An instance URL the configured allow-list accepts, so priming runs the whole granted path. */
+    private static String instanceUrlAllowedBy(TokenConfig config) {
+        InstanceUrlPolicy policy = config.instanceUrlPolicy();
+        if (!policy.hostSuffixes().isEmpty()) {
+            return "https://priming" + policy.hostSuffixes().get(0);
+        }
+        return policy.exactOrigins().get(0).toString();
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The status of each primed answer, so a test can see the whole path ran. */
@@ -85,11 +125,12 @@ final class SnapStartPriming implements Resource {
         }
     }
 
-    private static String event(String body, boolean base64) {
+    private static String event(String body, boolean base64, String authorization) {
+        String auth = authorization == null ? "" : ",\"authorization\":\"" + authorization + "\"";
         return "{\"version\":\"2.0\",\"routeKey\":\"POST /token\",\"rawPath\":\"/token\",\"headers\":{"
-                + "\"content-type\":\"application/x-www-form-urlencoded;charset=UTF-8\"},\"requestContext\":{"
-                + "\"http\":{\"method\":\"POST\",\"path\":\"/token\"},\"requestId\":\"priming\"},\"body\":\""
-                + body + "\",\"isBase64Encoded\":" + base64 + "}";
+                + "\"content-type\":\"application/x-www-form-urlencoded;charset=UTF-8\"" + auth + "},"
+                + "\"requestContext\":{\"http\":{\"method\":\"POST\",\"path\":\"/token\"},\"requestId\":\"priming\"},"
+                + "\"body\":\"" + body + "\",\"isBase64Encoded\":" + base64 + "}";
     }
 
     /** A context whose logger drops lines, so priming writes nothing to the function's logs. */

@@ -17,9 +17,31 @@ class SnapStartPrimingTest {
 
         priming.beforeCheckpoint(null);
 
-        // a granted exchange through the in-memory Salesforce, and a rejected request
-        assertEquals(java.util.List.of(200, 400), priming.primedStatuses());
+        // code grant (body credentials), refresh (Basic), a rejected request
+        assertEquals(java.util.List.of(200, 200, 400), priming.primedStatuses());
         assertDoesNotThrow(() -> priming.afterRestore(null));
+    }
+
+    @Test
+    void primesTheGrantPathWhenOnlySomeClientsAreAllowed() throws Exception {
+        TokenConfig config = TokenConfig.fromEnvironment(Map.of("SALESFORCE_LOGIN_URL", "https://unreachable.invalid",
+                "ALLOWED_CLIENT_IDS", "3MVG9real.consumer.key"));
+        SnapStartPriming priming = new SnapStartPriming(config);
+
+        priming.beforeCheckpoint(null);
+
+        assertEquals(java.util.List.of(200, 200, 400), priming.primedStatuses());
+    }
+
+    @Test
+    void primesTheGrantPathWithAnAllowListWithoutTheDefaults() throws Exception {
+        for (String allowList : new String[] {".sf.example.org", "https://sf.example.org"}) {
+            TokenConfig config = TokenConfig.fromEnvironment(Map.of("SALESFORCE_LOGIN_URL",
+                    "https://unreachable.invalid", "INSTANCE_URL_ALLOWLIST", allowList));
+            SnapStartPriming priming = new SnapStartPriming(config);
+            priming.beforeCheckpoint(null);
+            assertEquals(java.util.List.of(200, 200, 400), priming.primedStatuses(), allowList);
+        }
     }
 
     @Test
