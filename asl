@@ -53,7 +53,8 @@ usage: ./asl <command> [args]
   account-linking [args]  the skill's account-linking settings as JSON for the ASK CLI (--help)
   test                 build and run every test (what CI runs)
   build                sam build (installs the shared modules into the local Maven repository first)
-  validate             sam validate --lint
+  deploy [args]        sam deploy (e.g. ./asl deploy --guided), with the same pinned SAM CLI
+  validate             sam validate --lint, then checks how SAM wires aliases, SnapStart and permissions
   bench [args]         the cold-start and warm benchmark (./asl bench --help)
   java                 print the JDK this script uses
 USAGE
@@ -75,9 +76,13 @@ case "$cmd" in
             # sam build copies each function folder and runs `mvn clean install` there (tests included); the parent
             # and the shared module now resolve from the local Maven repository.
             sam_ build "$@" ;;
+  deploy)   sam_ deploy "$@" ;;
   validate) sam_ validate --lint "$@"
             AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" "$ROOT/.ci/sam" --python "$ROOT/.ci/check_template.py" \
               "$ROOT/template.yaml" ;;
+  bench)    mvn_ -q -pl benchmark -am package -DskipTests
+            exec "$JAVA_HOME/bin/java" -cp "$ROOT/benchmark/target/classes:$(cat "$ROOT/benchmark/target/classpath.txt")" \
+              io.github.asflink.bench.Benchmark "$@" ;;
   java)     echo "$JAVA_HOME" ;;
   help|-h|--help) usage ;;
   *) echo "asl: unknown command '$cmd'" >&2; usage >&2; exit 2 ;;
