@@ -33,8 +33,9 @@ def main(path):
         check(f"{name} has a live alias", f"{name}Aliaslive" in out)
 
     api = out["TokenApi"]["Properties"]["Body"]["paths"]
-    check("HTTP API has exactly the POST /token route", list(api) == ["/token"] and list(api["/token"]) == ["post"])
-    integration = api["/token"]["post"]["x-amazon-apigateway-integration"]
+    check("HTTP API has exactly the /token route, for every method (the function answers 405 itself)",
+          list(api) == ["/token"] and list(api["/token"]) == ["x-amazon-apigateway-any-method"])
+    integration = api["/token"]["x-amazon-apigateway-any-method"]["x-amazon-apigateway-integration"]
     check("HTTP API invokes the token function's alias (so SnapStart applies)",
           "${TokenFunctionAliaslive}" in integration["uri"]["Fn::Sub"])
     check("HTTP API uses payload format 2.0", integration.get("payloadFormatVersion") == "2.0")
