@@ -62,8 +62,14 @@ USAGE
 
 sam_() { "$ROOT/.ci/sam" "$@"; }
 
+quiet_build() { # a Maven build that prints nothing unless it fails (Maven 3.8 -q still emits colour resets)
+  local log; log="$(mktemp)"
+  if ! mvn_ -q "$@" > "$log" 2>&1; then cat "$log" >&2; rm -f "$log"; exit 1; fi
+  rm -f "$log"
+}
+
 run_local() { # demo | serve | invoke: build the runner and the functions it runs, then run them in-process
-  mvn_ -q -pl local-runner -am package -DskipTests
+  quiet_build -pl local-runner -am package -DskipTests
   exec java -cp "$ROOT/local-runner/target/classes:$(cat "$ROOT/local-runner/target/classpath.txt")" \
     io.github.asflink.local.LocalRunner "$@"
 }
@@ -80,7 +86,7 @@ case "$cmd" in
   validate) sam_ validate --lint "$@"
             AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" "$ROOT/.ci/sam" --python "$ROOT/.ci/check_template.py" \
               "$ROOT/template.yaml" ;;
-  bench)    mvn_ -q -pl benchmark -am package -DskipTests
+  bench)    quiet_build -pl benchmark -am package -DskipTests
             exec "$JAVA_HOME/bin/java" -cp "$ROOT/benchmark/target/classes:$(cat "$ROOT/benchmark/target/classpath.txt")" \
               io.github.asflink.bench.Benchmark "$@" ;;
   java)     echo "$JAVA_HOME" ;;

@@ -209,7 +209,8 @@ public final class LocalRunner {
             return OK;
         }
         noPositionals(args);
-        return Demo.run(functions(args, process, err), args.port("3000"), args.flag("once"), out, err)
+        PrintStream log = IndentedLog.under(err);
+        return Demo.run(functions(args, process, log), args.port("3000"), args.flag("once"), out, log)
                 ? OK : FUNCTION_FAILED;
     }
 
