@@ -169,7 +169,7 @@ public final class Benchmark {
     }
 
     private void warm(Functions functions, Results results) throws Exception {
-        WarmBench warm = new WarmBench(JvmLauncher.forCurrentJdk(options.jvmFlags()), log);
+        WarmBench warm = new WarmBench(JvmLauncher.forCurrentJdk(options.jvmFlags()), log, options.runs() < 10);
         if (options.includes("token") && functions.built(Functions.TOKEN_ID)) {
             results.warm.addAll(warm.run(WarmRunner.TOKEN, functions.buildDir(Functions.TOKEN_ID)));
         }

@@ -22,9 +22,12 @@ final class WarmBench {
     private final JvmLauncher launcher;
     private final PrintStream log;
 
-    WarmBench(JvmLauncher launcher, PrintStream log) {
+    private final boolean quick;
+
+    WarmBench(JvmLauncher launcher, PrintStream log, boolean quick) {
         this.launcher = launcher;
         this.log = log;
+        this.quick = quick;
     }
 
     List<Results.Warm> run(String scenario, Path taskRoot) throws IOException, InterruptedException {
@@ -37,7 +40,10 @@ final class WarmBench {
         command.add(WarmRunner.class.getName());
         command.add(scenario);
         command.add(taskRoot.toString());
-        log.println("bench: warm " + scenario + " (about 15 s)");
+        if (quick) {
+            command.add(WarmRunner.QUICK);
+        }
+        log.println("bench: warm " + scenario + (quick ? " (quick)" : " (about 15 s)"));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<Results.Warm> figures = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(

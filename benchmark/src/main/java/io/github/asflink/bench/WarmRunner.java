@@ -41,9 +41,14 @@ public final class WarmRunner {
     static final String SKILL = "skill";
     static final String RESULT = "RESULT";
 
-    private static final Duration WARM_UP = Duration.ofSeconds(3);
-    private static final Duration ROUND = Duration.ofMillis(300);
-    private static final int ROUNDS = 10;
+    static final String QUICK = "--quick";
+
+    /** How long to warm up, then how many measured rounds of how long. */
+    private record Timing(Duration warmUp, Duration round, int rounds) {
+        static final Timing FULL = new Timing(Duration.ofSeconds(3), Duration.ofMillis(300), 10);
+        /** A smoke test: enough to see it works, not to trust the figure. */
+        static final Timing SMOKE = new Timing(Duration.ofMillis(500), Duration.ofMillis(100), 3);
+    }
 
     private WarmRunner() {
     }
@@ -51,20 +56,22 @@ public final class WarmRunner {
     public static void main(String[] args) throws Exception {
         String scenario = args[0];
         Path taskRoot = Path.of(args[1]);
+        Timing timing = args.length > 2 && args[2].equals(QUICK) ? Timing.SMOKE : Timing.FULL;
         try (SalesforceStandIn standIn = SalesforceStandIn.start(Duration.ZERO);
              URLClassLoader loader = functionLoader(taskRoot)) {
             Functions functions = new Functions(taskRoot, TemplateFacts.of(""), standIn.baseUrl());
             if (scenario.equals(TOKEN)) {
-                token(loader, functions, standIn);
+                token(loader, functions, standIn, timing);
             } else if (scenario.equals(SKILL)) {
-                skill(loader, functions, standIn);
+                skill(loader, functions, standIn, timing);
             } else {
                 throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         }
     }
 
-    private static void token(ClassLoader loader, Functions functions, SalesforceStandIn standIn) throws Exception {
+    private static void token(ClassLoader loader, Functions functions, SalesforceStandIn standIn, Timing timing)
+            throws Exception {
         byte[] event = Events.tokenAuthorizationCode();
         Predicate<String> ok = functions.token().accepts();
         String what = "token: authorization_code exchange";
@@ -73,14 +80,15 @@ public final class WarmRunner {
         if (inMemory.isPresent()) {
             Invocation call = new Invocation(inMemory.get(), event, ok);
             call.check();
-            report(what + ", Salesforce answered in memory", measure(call::run, () -> { }),
+            report(what + ", Salesforce answered in memory", measure(call::run, () -> { }, timing),
                     "handler in-process, the real TokenHandler with an in-memory SalesforceTransport (no network)");
         }
         RequestStreamHandler handler = construct(loader, "io.github.asflink.token.TokenHandler", functions.tokenEnv());
-        loopback(what, new Invocation(handler, event, ok), standIn, HttpClient.newBuilder().build());
+        loopback(what, new Invocation(handler, event, ok), standIn, HttpClient.newBuilder().build(), timing);
     }
 
-    private static void skill(ClassLoader loader, Functions functions, SalesforceStandIn standIn) throws Exception {
+    private static void skill(ClassLoader loader, Functions functions, SalesforceStandIn standIn, Timing timing)
+            throws Exception {
         byte[] event = Events.skillIntent(Events.linkedToken(standIn.baseUrl()), "PipelineIntent");
         Predicate<String> ok = body -> body.contains("outputSpeech") && !body.contains("LinkAccount");
         String what = "skill: PipelineIntent, linked (userinfo + SOQL query)";
@@ -89,24 +97,24 @@ public final class WarmRunner {
         if (inMemory.isPresent()) {
             Invocation call = new Invocation(inMemory.get(), event, ok);
             call.check();
-            report(what + ", Salesforce answered in memory", measure(call::run, () -> { }),
+            report(what + ", Salesforce answered in memory", measure(call::run, () -> { }, timing),
                     "the skill as SalesforceSkill.create builds it, with an in-memory SalesforceTransport "
                             + "(no network), run as SkillStreamHandler runs it (envelope bytes in, response out)");
         }
         RequestStreamHandler handler = construct(loader, "io.github.asflink.skill.SkillHandler", functions.skillEnv());
         loopback(what, new Invocation(handler, event, ok), standIn,
-                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build());
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), timing);
     }
 
     /** Handler against the loopback stand-in, minus a replay of the same upstream requests, paired per round. */
-    private static void loopback(String what, Invocation call, SalesforceStandIn standIn, HttpClient client)
-            throws Exception {
+    private static void loopback(String what, Invocation call, SalesforceStandIn standIn, HttpClient client,
+                                 Timing timing) throws Exception {
         standIn.record(true);
         call.check();
         List<SalesforceStandIn.Recorded> upstream = standIn.record(false);
         Runnable replay = () -> replay(client, standIn.baseUrl(), upstream);
         replay.run();
-        Stats[] figures = measure(call::run, replay, true);
+        Stats[] figures = measure(call::run, replay, true, timing);
         report(what + ", loopback stand-in minus replayed round trips", figures[0],
                 "handler in-process against the loopback stand-in (upstream requests per invocation: "
                         + upstream.size() + "), minus a bare HttpClient replay of those requests in the same rounds");
@@ -114,29 +122,29 @@ public final class WarmRunner {
                 "subtracted above; loopback HTTP, not the project's cost");
     }
 
-    /** Warm-up, then {@link #ROUNDS} rounds; each round times {@code op}, then {@code baseline}. */
-    private static Stats measure(Runnable op, Runnable baseline) {
-        return measure(op, baseline, false)[0];
+    /** Warm-up, then the measured rounds; each round times {@code op}, then {@code baseline}. */
+    private static Stats measure(Runnable op, Runnable baseline, Timing timing) {
+        return measure(op, baseline, false, timing)[0];
     }
 
-    private static Stats[] measure(Runnable op, Runnable baseline, boolean subtract) {
-        long warmEnd = System.nanoTime() + WARM_UP.toNanos();
+    private static Stats[] measure(Runnable op, Runnable baseline, boolean subtract, Timing timing) {
+        long warmEnd = System.nanoTime() + timing.warmUp().toNanos();
         while (System.nanoTime() < warmEnd) {
             op.run();
             baseline.run();
         }
         List<Double> differences = new ArrayList<>();
         List<Double> baselines = new ArrayList<>();
-        for (int round = 0; round < ROUNDS; round++) {
-            double opMicros = microsPerRun(op);
-            double baselineMicros = subtract ? microsPerRun(baseline) : 0;
+        for (int i = 0; i < timing.rounds(); i++) {
+            double opMicros = microsPerRun(op, timing.round());
+            double baselineMicros = subtract ? microsPerRun(baseline, timing.round()) : 0;
             differences.add(opMicros - baselineMicros);
             baselines.add(baselineMicros);
         }
         return new Stats[] {Stats.of(differences), Stats.of(baselines)};
     }
 
-    private static double microsPerRun(Runnable op) {
+    private static double microsPerRun(Runnable op, Duration round) {
         long start = System.nanoTime();
         long elapsed;
         int n = 0;
@@ -144,7 +152,7 @@ public final class WarmRunner {
             op.run();
             n++;
             elapsed = System.nanoTime() - start;
-        } while (elapsed < ROUND.toNanos());
+        } while (elapsed < round.toNanos());
         return elapsed / 1000.0 / n;
     }
 
