@@ -166,7 +166,8 @@ public final class InstanceUrlPolicy {
         return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
-    private static boolean isLoopback(String host) {
+    /** {@code localhost}, {@code [::1]} or {@code 127.x.x.x}: the only hosts plain http is allowed for. */
+    public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("[::1]") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }

@@ -85,7 +85,7 @@ final class SnapStartPriming implements Resource {
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), answer,
                     SilentContext.INSTANCE);
-            primedStatuses.add(HttpApiAnswerStatus.of(answer));
+            primedStatuses.add(statusOf(answer));
         }
         JdkHttpTransport.warmUp(config.upstreamTimeout());
     }
@@ -118,11 +118,9 @@ final class SnapStartPriming implements Resource {
     }
 
     /** Reads statusCode back from a payload 2.0 answer. */
-    private static final class HttpApiAnswerStatus {
-        static int of(ByteArrayOutputStream answer) {
-            return com.google.gson.JsonParser.parseString(answer.toString(StandardCharsets.UTF_8))
-                    .getAsJsonObject().get("statusCode").getAsInt();
-        }
+    private static int statusOf(ByteArrayOutputStream answer) {
+        return com.google.gson.JsonParser.parseString(answer.toString(StandardCharsets.UTF_8))
+                .getAsJsonObject().get("statusCode").getAsInt();
     }
 
     private static String event(String body, boolean base64, String authorization) {

@@ -77,8 +77,7 @@ record TokenConfig(
         if (path != null && !path.isEmpty() && !path.equals("/")) {
             throw invalid(SALESFORCE_LOGIN_URL, "must not have a path; /services/oauth2/token is added");
         }
-        boolean loopback = uri.getHost().equals("localhost") || uri.getHost().equals("[::1]")
-                || uri.getHost().matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+        boolean loopback = InstanceUrlPolicy.isLoopback(uri.getHost());
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !("http".equalsIgnoreCase(uri.getScheme()) && loopback)) {
             throw invalid(SALESFORCE_LOGIN_URL, "must use https (http only for a loopback stand-in)");
         }
