@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,9 +94,6 @@ class AccessLogTest {
                 "client_id", "alexa-client", "client_secret", SECRET);
         String refreshForm = form("grant_type", "refresh_token", "refresh_token", REFRESH,
                 "client_id", "alexa-client", "client_secret", SECRET);
-        JsonObject invalidGrant = new JsonObject();
-        invalidGrant.addProperty("error", "invalid_grant");
-        invalidGrant.addProperty("error_description", "expired " + REFRESH);
         JsonObject badSignature = SalesforceStandIn.grant("wrong-secret", true);
         JsonObject badInstance = SalesforceStandIn.grant(SECRET, true);
         badInstance.addProperty("instance_url", "https://evil.example");
@@ -103,7 +101,9 @@ class AccessLogTest {
         List<Runnable> stubs = List.of(
                 () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true)),
                 () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false)),
-                () -> salesforce.answersJson(400, invalidGrant),
+                () -> salesforce.answers(SalesforceErrors.oauth(400, "invalid_grant", "expired " + REFRESH)),
+                () -> salesforce.answers(SalesforceErrors.expiredGrant()),
+                () -> salesforce.answers(SalesforceErrors.wrongClientSecret()),
                 () -> salesforce.answersJson(200, badSignature),
                 () -> salesforce.answersJson(200, badInstance),
                 () -> salesforce.answers(aResponse().withStatus(503).withBody(SECRET + CODE)),
@@ -140,7 +140,7 @@ class AccessLogTest {
 
     @Test
     void unexpectedFailureIsA500WithoutTheExceptionMessage() {
-        TokenConfig config = TokenConfig.fromEnvironment(Map.of());
+        TokenConfig config = TokenConfig.fromEnvironment(Map.of("ALLOWED_CLIENT_IDS", "c"));
         SalesforceTransport exploding = (endpoint, body, timeout) -> {
             throw new IllegalStateException("boom with " + SECRET);
         };
@@ -152,6 +152,7 @@ class AccessLogTest {
         assertNoSecretIn(answer.rawBody());
         assertNoSecretIn(answer.logLines().get(0));
         assertTrue(answer.logLines().get(0).contains("IllegalStateException"));
+        assertEquals("internal_error", answer.logLine().get("outcome").getAsString(), "our fault, not Salesforce's");
         assertFalse(answer.rawBody().contains("IllegalStateException"), "no internals in the answer");
     }
 

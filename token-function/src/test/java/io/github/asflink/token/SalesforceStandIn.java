@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
+import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class SalesforceStandIn implements AutoCloseable {
     static final String INSTANCE_URL = "https://acme.my.salesforce.com";
     static final String ID = "https://login.salesforce.com/id/00D5g00000ABCDEEA2/0055g00000FGHIJAA3";
     static final String ISSUED_AT = "1796153400123";
+    /** The client ids the tests send; every test environment lists them unless it sets its own. */
+    static final String TEST_CLIENT_IDS = "3MVG9demo.Consumer_Key,alexa-client,c,3MVG9demoConsumerKey.example_ABCdef123";
 
     private final WireMockServer server;
 
@@ -35,8 +38,14 @@ final class SalesforceStandIn implements AutoCloseable {
 
     /** The function's environment pointing at this stand-in. */
     Map<String, String> environment(String... extra) {
+        return environmentFor(loginUrl(), extra);
+    }
+
+    /** A function environment for the Salesforce at {@code loginUrl}, with the test client ids allowed. */
+    static Map<String, String> environmentFor(String loginUrl, String... extra) {
         Map<String, String> env = new HashMap<>();
-        env.put("SALESFORCE_LOGIN_URL", loginUrl());
+        env.put("SALESFORCE_LOGIN_URL", loginUrl);
+        env.put("ALLOWED_CLIENT_IDS", TEST_CLIENT_IDS);
         for (int i = 0; i < extra.length; i += 2) {
             env.put(extra[i], extra[i + 1]);
         }
@@ -67,6 +76,12 @@ final class SalesforceStandIn implements AutoCloseable {
 
     void answers(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(response));
+    }
+
+    /** A failure answer exactly as Salesforce sends it. */
+    void answers(SalesforceErrorAnswer answer) {
+        answers(aResponse().withStatus(answer.status()).withHeader("Content-Type", answer.contentType())
+                .withBody(answer.body()));
     }
 
     void answersJson(int status, JsonObject body) {
