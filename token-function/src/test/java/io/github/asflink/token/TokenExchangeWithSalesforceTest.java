@@ -241,6 +241,46 @@ class TokenExchangeWithSalesforceTest {
         assertEquals(SalesforceStandIn.ACCESS_TOKEN + " https://sf.internal.example", answer.string("access_token"));
     }
 
+    static final String JWT_DESCRIPTION = "Salesforce issued a JWT-based access token; turn off Issue JSON Web Token "
+            + "(JWT)-based access tokens in the External Client App OAuth settings";
+
+    @Test
+    void jwtBasedAccessTokenIsAGatewayErrorNamingTheSettingToTurnOff() {
+        JsonObject jwt = SalesforceStandIn.jwtGrant();
+        String token = jwt.get("access_token").getAsString();
+        assertTrue(token.length() > 1000 && token.split("\\.").length == 3, "a realistic JWT: " + token.length());
+        salesforce.answersJson(200, jwt);
+
+        for (HttpApiEvents request : List.of(codeRequestWithBodyCredentials(), HttpApiEvents.post().formBody(form(
+                "grant_type", "refresh_token", "refresh_token", "5Aep861old", "client_id", CLIENT_ID,
+                "client_secret", SECRET)))) {
+            Invocation answer = call(request);
+
+            assertEquals(502, answer.status());
+            assertEquals("server_error", answer.error());
+            assertEquals(JWT_DESCRIPTION, answer.string("error_description"));
+            assertTrue(JWT_DESCRIPTION.matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+"),
+                    "RFC 6749 error_description characters only");
+            assertNull(answer.string("access_token"));
+            assertFalse(answer.rawBody().contains(token) || answer.logLines().get(0).contains(token));
+            assertEquals("no-store", answer.headers().get("cache-control"));
+            JsonObject line = answer.logLine();
+            assertEquals("upstream_failure", line.get("outcome").getAsString());
+            assertEquals(200, line.get("upstreamStatus").getAsInt());
+            assertEquals("server_error: " + JWT_DESCRIPTION, line.get("note").getAsString());
+        }
+    }
+
+    @Test
+    void jwtShapedAnswerWithoutTokenFormatIsRecognisedToo() {
+        JsonObject jwt = SalesforceStandIn.jwtGrant();
+        jwt.remove("token_format"); // api_instance_url instead of instance_url is the same setting
+        salesforce.answersJson(200, jwt);
+        Invocation answer = call(codeRequestWithBodyCredentials());
+        assertEquals(502, answer.status());
+        assertEquals(JWT_DESCRIPTION, answer.string("error_description"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"access_token", "instance_url"})
     void answerMissingAnEssentialFieldIsAGatewayError(String field) {
