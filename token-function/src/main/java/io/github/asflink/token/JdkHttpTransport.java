@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class JdkHttpTransport implements SalesforceTransport {
 
-    /** The per-call deadline bounds connecting as well; this only caps a connect that outlives no call. */
+    /** A constant because one client serves every call; each call's own deadline bounds its connect anyway. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(TokenConfig.MAX_UPSTREAM_TIMEOUT_MS);
 
     /**
@@ -70,7 +70,11 @@ final class JdkHttpTransport implements SalesforceTransport {
             statusSeen.set(info.statusCode());
             return HttpResponse.BodyHandlers.ofString().apply(info);
         };
-        CompletableFuture<HttpResponse<String>> exchange = Client.get().sendAsync(request, body);
+        HttpClient client = Client.get();
+        if (deadline - System.nanoTime() <= 0) {
+            throw new Incomplete(true, 0, null); // building the client took all the time: do not spend the code
+        }
+        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request, body);
         HttpResponse<String> response;
         try {
             response = exchange.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);

@@ -47,6 +47,7 @@ public final class TokenHandler implements RequestStreamHandler {
         try {
             HttpApiRequest request = HttpApiRequest.read(input);
             apiRequestId = request.requestId();
+            // Never wait for Salesforce past Lambda's own timeout: the caller would get a bare 503 and the log no line.
             result = exchange.handle(request, config.upstreamBudget(context.getRemainingTimeInMillis()));
         } catch (IOException e) {
             TokenError error = TokenError.invalidRequest("the request is not an HTTP API payload 2.0 event");
