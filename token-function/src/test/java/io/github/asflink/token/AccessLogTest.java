@@ -150,8 +150,9 @@ class AccessLogTest {
             try (MisbehavingSalesforce broken = new MisbehavingSalesforce(behaviour,
                     SalesforceStandIn.grant(SECRET, true).toString())) {
                 for (String body : List.of(codeForm, refreshForm)) {
-                    Invocation answer = Invocation.of(new TokenHandler(SalesforceStandIn.environmentFor(
-                            broken.loginUrl(), "UPSTREAM_TIMEOUT_MS", "200")), HttpApiEvents.post().formBody(body).json());
+                    TokenHandler handler = new TokenHandler(SalesforceStandIn.environmentFor(broken.loginUrl(),
+                            "UPSTREAM_TIMEOUT_MS", "200"));
+                    Invocation answer = Invocation.of(handler, HttpApiEvents.post().formBody(body).json());
                     assertTrue(answer.status() == 503 || answer.status() == 504, behaviour + ": " + answer.status());
                     everything.addAll(answer.logLines());
                     everything.add(answer.rawBody());

@@ -23,7 +23,8 @@ final class SalesforceStandIn implements AutoCloseable {
     static final String ID = "https://login.salesforce.com/id/00D5g00000ABCDEEA2/0055g00000FGHIJAA3";
     static final String ISSUED_AT = "1796153400123";
     /** The client ids the tests send; every test environment lists them unless it sets its own. */
-    static final String TEST_CLIENT_IDS = "3MVG9demo.Consumer_Key,alexa-client,c,3MVG9demoConsumerKey.example_ABCdef123";
+    static final String TEST_CLIENT_IDS =
+            "3MVG9demo.Consumer_Key,alexa-client,c,3MVG9demoConsumerKey.example_ABCdef123";
 
     private final WireMockServer server;
 

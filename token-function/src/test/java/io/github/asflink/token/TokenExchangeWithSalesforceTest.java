@@ -335,9 +335,9 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void salesforceGrantErrorsPassThroughAsSalesforceWordsThem() {
-        for (SalesforceErrorAnswer error : List.of(SalesforceErrors.expiredCode(), SalesforceErrors.missingCodeVerifier(),
-                SalesforceErrors.redirectUriMismatch(), SalesforceErrors.unknownClient(),
-                SalesforceErrors.unsupportedGrantType())) {
+        for (SalesforceErrorAnswer error : List.of(SalesforceErrors.expiredCode(),
+                SalesforceErrors.missingCodeVerifier(), SalesforceErrors.redirectUriMismatch(),
+                SalesforceErrors.unknownClient(), SalesforceErrors.unsupportedGrantType())) {
             salesforce.reset();
             salesforce.answers(error);
             Invocation answer = call(codeRequestWithBodyCredentials());
