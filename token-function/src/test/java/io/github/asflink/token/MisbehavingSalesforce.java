@@ -34,7 +34,9 @@ final class MisbehavingSalesforce implements AutoCloseable {
         /** Sends the headers and half of a valid token answer, then nothing. */
         HALF_BODY_THEN_SILENCE,
         /** Sends the headers and part of the answer, then resets the connection (RST, SO_LINGER 0). */
-        HALF_BODY_THEN_RESET
+        HALF_BODY_THEN_RESET,
+        /** Sends the headers and part of the answer, then closes the connection cleanly: EOF before the body's end. */
+        HALF_BODY_THEN_CLOSE
     }
 
     private final Behaviour behaviour;
@@ -104,16 +106,18 @@ final class MisbehavingSalesforce implements AutoCloseable {
             switch (behaviour) {
                 case SILENT -> { }
                 case HEADERS_THEN_SILENCE -> out.write(headers(5000));
-                case HALF_BODY_THEN_SILENCE, HALF_BODY_THEN_RESET -> {
+                case HALF_BODY_THEN_SILENCE, HALF_BODY_THEN_RESET, HALF_BODY_THEN_CLOSE -> {
                     out.write(headers(body.length));
                     out.write(half);
                 }
             }
             out.flush();
-            if (behaviour == Behaviour.HALF_BODY_THEN_RESET) {
+            if (behaviour == Behaviour.HALF_BODY_THEN_RESET || behaviour == Behaviour.HALF_BODY_THEN_CLOSE) {
                 Thread.sleep(50); // let the headers and the first bytes arrive as their own segments
-                socket.setSoLinger(true, 0);
-                return; // closing with linger 0 sends RST
+                if (behaviour == Behaviour.HALF_BODY_THEN_RESET) {
+                    socket.setSoLinger(true, 0); // closing with linger 0 sends RST
+                }
+                return;
             }
             waitForHangUp(in);
         } catch (IOException | InterruptedException e) {

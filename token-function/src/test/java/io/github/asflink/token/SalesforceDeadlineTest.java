@@ -67,6 +67,7 @@ class SalesforceDeadlineTest {
         "HEADERS_THEN_SILENCE,   504, 200, Salesforce did not answer in time",
         "HALF_BODY_THEN_SILENCE, 504, 200, Salesforce did not answer in time",
         "HALF_BODY_THEN_RESET,   503, 200, Salesforce could not be reached",
+        "HALF_BODY_THEN_CLOSE,   503, 200, Salesforce could not be reached",
     })
     void misbehavingSalesforceGetsAnAnswerWithinTheDeadline(Behaviour behaviour, int status, int upstreamStatus,
             String description) throws Exception {
