@@ -13,11 +13,14 @@ import java.io.UncheckedIOException;
  */
 final class AccessLog {
 
+    /** On every line while {@code ALLOWED_CLIENT_IDS=*}, so an admin reading any request sees the endpoint is open. */
+    static final String ANY_CLIENT_WARNING = "ALLOWED_CLIENT_IDS is *: any client id is passed on to Salesforce";
+
     private AccessLog() {
     }
 
     static void write(LambdaLogger logger, String awsRequestId, String apiRequestId, TokenExchange.Result result,
-            long latencyMillis) {
+            long latencyMillis, boolean anyClient) {
         StringWriter out = new StringWriter(256);
         try (JsonWriter json = new JsonWriter(out)) {
             json.beginObject();
@@ -37,6 +40,9 @@ final class AccessLog {
             if (result.note() != null) {
                 json.name("note").value(result.note());
             }
+            if (anyClient) {
+                json.name("warning").value(ANY_CLIENT_WARNING);
+            }
             json.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail
@@ -47,7 +53,7 @@ final class AccessLog {
     private static LogLevel level(TokenExchange.Outcome outcome) {
         return switch (outcome) {
             case GRANTED -> LogLevel.INFO;
-            case UPSTREAM_FAILURE -> LogLevel.ERROR;
+            case UPSTREAM_FAILURE, INTERNAL_ERROR -> LogLevel.ERROR;
             case REJECTED, SALESFORCE_ERROR -> LogLevel.WARN;
         };
     }

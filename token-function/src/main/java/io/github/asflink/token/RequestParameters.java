@@ -1,15 +1,18 @@
 package io.github.asflink.token;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The token request's parameters, from a form or a JSON body. Alexa sends a form; other clients (and some test
@@ -72,7 +75,7 @@ final class RequestParameters {
     }
 
     private static Map<String, String> fromForm(String body) throws TokenError {
-        Map<String, String> values = new HashMap<>();
+        Collected values = new Collected();
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -80,43 +83,57 @@ final class RequestParameters {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            put(values, name, value);
+            values.put(name, value);
         }
-        return values;
+        return values.values;
     }
 
+    /**
+     * Read with the streaming reader, not a JSON tree: a tree keeps only the last of two members with the same name,
+     * hiding a repeated parameter. A nested value is refused where it starts, so depth never matters.
+     */
     private static Map<String, String> fromJson(String body) throws TokenError {
-        JsonObject object;
-        try {
-            JsonElement parsed = JsonParser.parseString(body);
-            if (!parsed.isJsonObject()) {
+        Collected values = new Collected();
+        try (JsonReader reader = new JsonReader(new StringReader(body))) {
+            reader.setStrictness(Strictness.STRICT);
+            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
                 throw TokenError.invalidRequest("JSON body must be an object");
             }
-            object = parsed.getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String name = reader.nextName();
+                switch (reader.peek()) {
+                    case NULL -> {
+                        reader.nextNull();
+                        values.put(name, "");
+                    }
+                    case STRING -> values.put(name, reader.nextString());
+                    default -> throw TokenError.invalidRequest("JSON parameters must be strings");
+                }
+            }
+            reader.endObject();
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw TokenError.invalidRequest("body is neither a form nor valid JSON");
+            }
+        } catch (IOException | IllegalStateException | NumberFormatException e) {
+            // MalformedJsonException and EOFException are IOExceptions; a StringReader itself never fails
             throw TokenError.invalidRequest("body is neither a form nor valid JSON");
         }
-        Map<String, String> values = new HashMap<>();
-        for (Map.Entry<String, JsonElement> member : object.entrySet()) {
-            JsonElement value = member.getValue();
-            if (value.isJsonNull()) {
-                continue;
-            }
-            if (!value.isJsonPrimitive()) {
-                throw TokenError.invalidRequest("JSON parameters must be strings");
-            }
-            put(values, member.getKey(), value.getAsString());
-        }
-        return values;
+        return values.values;
     }
 
-    private static void put(Map<String, String> values, String name, String value) throws TokenError {
-        if (value.isEmpty()) {
-            return;
-        }
-        // RFC 6749 §3.2: parameters must not be included more than once.
-        if (values.putIfAbsent(name, value) != null) {
-            throw TokenError.invalidRequest("parameter " + safeName(name) + " is repeated");
+    /** RFC 6749 §3.2: parameters must not be included more than once, even when one of them is empty. */
+    private static final class Collected {
+        private final Map<String, String> values = new HashMap<>();
+        private final Set<String> names = new HashSet<>();
+
+        void put(String name, String value) throws TokenError {
+            if (!names.add(name)) {
+                throw TokenError.invalidRequest("parameter " + safeName(name) + " is repeated");
+            }
+            if (!value.isEmpty()) {
+                values.put(name, value);
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,17 +22,30 @@ final class SalesforceTokenClient {
     record Call(int upstreamStatus, long latencyMillis) {
     }
 
+    static final String TIMED_OUT = "Salesforce did not answer in time";
+    static final String UNREACHABLE = "Salesforce could not be reached";
+    /** JWT-based access tokens are long, and their answer has no instance_url or signature: nothing to link. */
+    static final String JWT_ISSUED = "Salesforce issued a JWT-based access token; turn off Issue JSON Web Token (JWT)-"
+            + "based access tokens in the External Client App OAuth settings";
+
     private final URI endpoint;
-    private final Duration timeout;
     private final SalesforceTransport transport;
 
-    SalesforceTokenClient(URI endpoint, Duration timeout, SalesforceTransport transport) {
+    SalesforceTokenClient(URI endpoint, SalesforceTransport transport) {
         this.endpoint = endpoint;
-        this.timeout = timeout;
         this.transport = transport;
     }
 
-    SalesforceGrant exchange(TokenRequest request, CallRecorder recorder) throws TokenError, InterruptedException {
+    /**
+     * @param budget how long the whole call may take; when none is left Salesforce is not called at all (an abandoned
+     *               code exchange would spend the user's code without an answer reaching Alexa)
+     */
+    SalesforceGrant exchange(TokenRequest request, Duration budget, CallRecorder recorder)
+            throws TokenError, InterruptedException {
+        if (budget.isZero() || budget.isNegative()) {
+            recorder.record(new Call(0, 0));
+            throw TokenError.temporarilyUnavailable(504, TIMED_OUT);
+        }
         Map<String, String> form = new LinkedHashMap<>(request.grant().salesforceParameters());
         form.put("client_id", request.client().clientId());
         form.put("client_secret", request.client().clientSecret());
@@ -41,16 +53,17 @@ final class SalesforceTokenClient {
         long start = System.nanoTime();
         SalesforceTransport.Reply reply;
         try {
-            reply = transport.postForm(endpoint, FormEncoder.encode(form), timeout);
-        } catch (HttpConnectTimeoutException e) {
-            recorder.record(new Call(0, elapsedMillis(start)));
-            throw TokenError.temporarilyUnavailable(504, "Salesforce did not accept the connection in time");
+            reply = transport.postForm(endpoint, FormEncoder.encode(form), budget);
+        } catch (SalesforceTransport.Incomplete e) {
+            recorder.record(new Call(e.statusSeen(), elapsedMillis(start)));
+            throw e.timedOut() ? TokenError.temporarilyUnavailable(504, TIMED_OUT)
+                    : TokenError.temporarilyUnavailable(503, UNREACHABLE);
         } catch (HttpTimeoutException e) {
             recorder.record(new Call(0, elapsedMillis(start)));
-            throw TokenError.temporarilyUnavailable(504, "Salesforce did not answer in time");
+            throw TokenError.temporarilyUnavailable(504, TIMED_OUT);
         } catch (IOException e) {
             recorder.record(new Call(0, elapsedMillis(start)));
-            throw TokenError.temporarilyUnavailable(503, "Salesforce could not be reached");
+            throw TokenError.temporarilyUnavailable(503, UNREACHABLE);
         }
         recorder.record(new Call(reply.status(), elapsedMillis(start)));
         return classify(reply, request);
@@ -75,6 +88,10 @@ final class SalesforceTokenClient {
         }
         if (body == null) {
             throw TokenError.badGateway("Salesforce answered with a body that is not JSON");
+        }
+        if ("jwt".equalsIgnoreCase(string(body, "token_format"))
+                || (string(body, "instance_url") == null && string(body, "api_instance_url") != null)) {
+            throw TokenError.badGateway(JWT_ISSUED);
         }
         String accessToken = string(body, "access_token");
         String instanceUrl = string(body, "instance_url");

@@ -72,9 +72,9 @@ final class SnapStartPriming implements Resource {
         SalesforceTransport inMemory = (endpoint, form, timeout) -> new SalesforceTransport.Reply(200,
                 "application/json;charset=UTF-8", form.contains("grant_type=refresh_token") ? refreshGrant : codeGrant);
         TokenHandler handler = new TokenHandler(config, inMemory);
-        // With ALLOWED_CLIENT_IDS set, an unknown client is rejected before Salesforce: prime as an allowed one.
-        String clientId = URLEncoder.encode(config.allowedClientIds().stream().sorted().findFirst().orElse(CLIENT_ID),
-                StandardCharsets.UTF_8);
+        // An unlisted client is rejected before Salesforce: prime as a listed one (any will do with *).
+        String clientId = URLEncoder.encode(config.allowedClients().ids().stream().sorted().findFirst()
+                .orElse(CLIENT_ID), StandardCharsets.UTF_8);
         String basic = "Basic " + base64(clientId + ":" + CLIENT_SECRET);
         List<String> events = List.of(
                 event(base64("grant_type=authorization_code&code=priming-code&redirect_uri=" + REDIRECT_URI
@@ -87,7 +87,7 @@ final class SnapStartPriming implements Resource {
                     SilentContext.INSTANCE);
             primedStatuses.add(statusOf(answer));
         }
-        JdkHttpTransport.warmUp(config.upstreamTimeout());
+        JdkHttpTransport.warmUp();
     }
 
     /** A Salesforce token answer with a valid signature; fixed values, nothing unique or time-bound. */
@@ -143,7 +143,8 @@ final class SnapStartPriming implements Resource {
         @Override public String getInvokedFunctionArn() { return null; }
         @Override public CognitoIdentity getIdentity() { return null; }
         @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 0; }
+        /** Ample: a priming request must never find its Salesforce call out of time. */
+        @Override public int getRemainingTimeInMillis() { return 60_000; }
         @Override public int getMemoryLimitInMB() { return 0; }
         @Override public LambdaLogger getLogger() { return this; }
         @Override public void log(String message) { }

@@ -4,11 +4,8 @@ import io.github.asflink.linkedtoken.InstanceUrlPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The token function's settings, read once from the environment at start. A bad value fails the start with a message
@@ -17,7 +14,7 @@ import java.util.stream.Collectors;
 record TokenConfig(
         URI salesforceLoginUrl,
         int tokenExpiresInSeconds,
-        Set<String> allowedClientIds,
+        AllowedClients allowedClients,
         Duration upstreamTimeout,
         Optional<String> defaultRedirectUri,
         InstanceUrlPolicy instanceUrlPolicy) {
@@ -33,17 +30,19 @@ record TokenConfig(
     static final int DEFAULT_EXPIRES_IN = 5400;
     /** Leaves room for a cold start inside Alexa's 4.5 s. */
     static final int DEFAULT_UPSTREAM_TIMEOUT_MS = 3000;
-
-    TokenConfig {
-        allowedClientIds = Set.copyOf(allowedClientIds);
-    }
+    static final int MIN_UPSTREAM_TIMEOUT_MS = 100;
+    /** Alexa waits 4.5 s: 3.5 s for Salesforce leaves 1 s for the cold start or SnapStart restore and API Gateway. */
+    static final int MAX_UPSTREAM_TIMEOUT_MS = 3500;
+    /** Kept back from Lambda's remaining time to write the answer and the log line before the function times out. */
+    static final int ANSWER_MARGIN_MS = 200;
 
     static TokenConfig fromEnvironment(Map<String, String> env) {
         return new TokenConfig(
                 loginUrl(env),
                 intIn(env, TOKEN_EXPIRES_IN, DEFAULT_EXPIRES_IN, 60, 86_400),
                 clientIds(env),
-                Duration.ofMillis(intIn(env, UPSTREAM_TIMEOUT_MS, DEFAULT_UPSTREAM_TIMEOUT_MS, 100, 30_000)),
+                Duration.ofMillis(intIn(env, UPSTREAM_TIMEOUT_MS, DEFAULT_UPSTREAM_TIMEOUT_MS,
+                        MIN_UPSTREAM_TIMEOUT_MS, MAX_UPSTREAM_TIMEOUT_MS)),
                 redirectUri(env),
                 instanceUrlPolicy(env));
     }
@@ -55,7 +54,19 @@ record TokenConfig(
     }
 
     boolean allowsClient(String clientId) {
-        return allowedClientIds.isEmpty() || allowedClientIds.contains(clientId);
+        return allowedClients.allows(clientId);
+    }
+
+    /**
+     * How long the Salesforce call may take, connection to last body byte: {@code UPSTREAM_TIMEOUT_MS}, or less when
+     * Lambda would end the invocation sooner, so the caller always gets an answer and the log its line.
+     *
+     * @param remainingMillis what Lambda reports as left of this invocation
+     * @return zero or positive; zero means there is no time to call Salesforce at all
+     */
+    Duration upstreamBudget(long remainingMillis) {
+        long cap = Math.max(0, remainingMillis - ANSWER_MARGIN_MS);
+        return upstreamTimeout.toMillis() <= cap ? upstreamTimeout : Duration.ofMillis(cap);
     }
 
     private static URI loginUrl(Map<String, String> env) {
@@ -84,13 +95,12 @@ record TokenConfig(
         return uri;
     }
 
-    private static Set<String> clientIds(Map<String, String> env) {
-        String value = valueOf(env, ALLOWED_CLIENT_IDS);
-        if (value == null) {
-            return Set.of();
+    private static AllowedClients clientIds(Map<String, String> env) {
+        try {
+            return AllowedClients.parse(valueOf(env, ALLOWED_CLIENT_IDS));
+        } catch (IllegalArgumentException e) {
+            throw invalid(ALLOWED_CLIENT_IDS, e.getMessage()); // the message never quotes the value
         }
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static Optional<String> redirectUri(Map<String, String> env) {

@@ -13,7 +13,9 @@ final class TokenError extends Exception {
         /** Salesforce answered with an OAuth error; passed through as it came. */
         SALESFORCE,
         /** Salesforce could not be reached or answered something unusable: transient, a 5xx. */
-        UPSTREAM
+        UPSTREAM,
+        /** A fault of ours, not of the request or of Salesforce. */
+        INTERNAL
     }
 
     private final Origin origin;
@@ -55,9 +57,13 @@ final class TokenError extends Exception {
                 usedBasic);
     }
 
+    /**
+     * Salesforce's OAuth error, passed on. Salesforce answers {@code invalid_client} with 400; RFC 6749 §5.2 wants a
+     * 401 with a Basic challenge when the client authenticated with Basic, so that case is raised to 401.
+     */
     static TokenError fromSalesforce(int status, String code, String description, boolean usedBasic) {
-        return new TokenError(Origin.SALESFORCE, status, code, description,
-                status == 401 && usedBasic);
+        boolean challenge = usedBasic && (status == 401 || "invalid_client".equals(code));
+        return new TokenError(Origin.SALESFORCE, challenge ? 401 : status, code, description, challenge);
     }
 
     /** Salesforce answered 5xx, 429, or could not be reached: Alexa should try again later, keeping the link. */
@@ -72,7 +78,7 @@ final class TokenError extends Exception {
 
     /** A fault of ours; should never happen, and never carries the cause's message. */
     static TokenError internal() {
-        return new TokenError(Origin.UPSTREAM, 500, "server_error", "the token endpoint failed", false);
+        return new TokenError(Origin.INTERNAL, 500, "server_error", "the token endpoint failed", false);
     }
 
     Origin origin() {

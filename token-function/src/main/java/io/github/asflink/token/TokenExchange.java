@@ -2,6 +2,7 @@ package io.github.asflink.token;
 
 import io.github.asflink.linkedtoken.LinkedToken;
 import io.github.asflink.linkedtoken.LinkedTokenException;
+import java.time.Duration;
 
 /**
  * The token endpoint's logic, free of Lambda: Alexa's request in, Alexa's answer out, plus what the access log needs.
@@ -10,7 +11,7 @@ final class TokenExchange {
 
     /** How a request ended, as the access log names it. */
     enum Outcome {
-        GRANTED, REJECTED, SALESFORCE_ERROR, UPSTREAM_FAILURE;
+        GRANTED, REJECTED, SALESFORCE_ERROR, UPSTREAM_FAILURE, INTERNAL_ERROR;
 
         String logName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -21,6 +22,7 @@ final class TokenExchange {
                 case REQUEST -> REJECTED;
                 case SALESFORCE -> SALESFORCE_ERROR;
                 case UPSTREAM -> UPSTREAM_FAILURE;
+                case INTERNAL -> INTERNAL_ERROR;
             };
         }
     }
@@ -47,11 +49,11 @@ final class TokenExchange {
     TokenExchange(TokenConfig config, SalesforceTransport transport) {
         this.config = config;
         this.parser = new TokenRequestParser(config.defaultRedirectUri());
-        this.salesforce = new SalesforceTokenClient(config.salesforceTokenEndpoint(), config.upstreamTimeout(),
-                transport);
+        this.salesforce = new SalesforceTokenClient(config.salesforceTokenEndpoint(), transport);
     }
 
-    Result handle(HttpApiRequest httpRequest) throws InterruptedException {
+    /** @param upstreamBudget how long the Salesforce call may take, see {@link TokenConfig#upstreamBudget} */
+    Result handle(HttpApiRequest httpRequest, Duration upstreamBudget) throws InterruptedException {
         SalesforceTokenClient.Call[] upstream = {null};
         TokenRequest request = null;
         try {
@@ -59,7 +61,7 @@ final class TokenExchange {
             if (!config.allowsClient(request.client().clientId())) {
                 throw TokenError.invalidClient(request.client().usedBasic());
             }
-            SalesforceGrant grant = salesforce.exchange(request, call -> upstream[0] = call);
+            SalesforceGrant grant = salesforce.exchange(request, upstreamBudget, call -> upstream[0] = call);
             String linked = linkedToken(grant, request);
             String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
                     : request.grant() instanceof TokenRequest.RefreshToken refresh ? refresh.refreshToken() : null;

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public final class TokenHandler implements RequestStreamHandler {
 
+    private final TokenConfig config;
     private final TokenExchange exchange;
 
     /** What Lambda calls: configuration from the function's environment, read once per execution environment. */
@@ -27,13 +28,14 @@ public final class TokenHandler implements RequestStreamHandler {
 
     /** Only the instance Lambda creates registers the SnapStart hook; in-process copies need none. */
     private TokenHandler(TokenConfig config, boolean primeBeforeSnapshot) {
-        this(config, new JdkHttpTransport(config.upstreamTimeout()));
+        this(config, new JdkHttpTransport());
         if (primeBeforeSnapshot) {
             SnapStartPriming.register(config);
         }
     }
 
     TokenHandler(TokenConfig config, SalesforceTransport transport) {
+        this.config = config;
         this.exchange = new TokenExchange(config, transport);
     }
 
@@ -45,7 +47,8 @@ public final class TokenHandler implements RequestStreamHandler {
         try {
             HttpApiRequest request = HttpApiRequest.read(input);
             apiRequestId = request.requestId();
-            result = exchange.handle(request);
+            // Never wait for Salesforce past Lambda's own timeout: the caller would get a bare 503 and the log no line.
+            result = exchange.handle(request, config.upstreamBudget(context.getRemainingTimeInMillis()));
         } catch (IOException e) {
             TokenError error = TokenError.invalidRequest("the request is not an HTTP API payload 2.0 event");
             result = TokenExchange.Result.failure(error, error.description());
@@ -59,6 +62,6 @@ public final class TokenHandler implements RequestStreamHandler {
         }
         result.response().writeTo(output);
         AccessLog.write(context.getLogger(), context.getAwsRequestId(), apiRequestId, result,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000, config.allowedClients().any());
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ class AccessLogTest {
     static final String CODE = "AUTHCODEaPrx7791+/=";
     static final String VERIFIER = "CODEVERIFIERqq12-._~";
     static final String REFRESH = "REFRESHTOKEN5Aep861+/=";
+    static final String JWT = SalesforceStandIn.jwtGrant().get("access_token").getAsString();
     static final List<String> SECRETS = List.of(SECRET, CODE, VERIFIER, REFRESH, SalesforceStandIn.ACCESS_TOKEN,
-            "5Aep861SFrefreshToken.rotated");
+            "5Aep861SFrefreshToken.rotated", JWT);
 
     private static SalesforceStandIn salesforce;
 
@@ -93,9 +95,6 @@ class AccessLogTest {
                 "client_id", "alexa-client", "client_secret", SECRET);
         String refreshForm = form("grant_type", "refresh_token", "refresh_token", REFRESH,
                 "client_id", "alexa-client", "client_secret", SECRET);
-        JsonObject invalidGrant = new JsonObject();
-        invalidGrant.addProperty("error", "invalid_grant");
-        invalidGrant.addProperty("error_description", "expired " + REFRESH);
         JsonObject badSignature = SalesforceStandIn.grant("wrong-secret", true);
         JsonObject badInstance = SalesforceStandIn.grant(SECRET, true);
         badInstance.addProperty("instance_url", "https://evil.example");
@@ -103,9 +102,12 @@ class AccessLogTest {
         List<Runnable> stubs = List.of(
                 () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true)),
                 () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false)),
-                () -> salesforce.answersJson(400, invalidGrant),
+                () -> salesforce.answers(SalesforceErrors.oauth(400, "invalid_grant", "expired " + REFRESH)),
+                () -> salesforce.answers(SalesforceErrors.expiredGrant()),
+                () -> salesforce.answers(SalesforceErrors.wrongClientSecret()),
                 () -> salesforce.answersJson(200, badSignature),
                 () -> salesforce.answersJson(200, badInstance),
+                () -> salesforce.answersJson(200, SalesforceStandIn.jwtGrant()),
                 () -> salesforce.answers(aResponse().withStatus(503).withBody(SECRET + CODE)),
                 () -> salesforce.answers(aResponse().withStatus(200).withBody("<html>" + REFRESH)),
                 () -> salesforce.answers(aResponse().withStatus(200).withFixedDelay(600)));
@@ -134,13 +136,60 @@ class AccessLogTest {
             everything.addAll(answer.logLines());
             everything.add(answer.rawBody());
         }
-        assertTrue(everything.size() > 30);
+        // a JSON body that repeats its secrets
+        String repeated = "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + REFRESH
+                + "\",\"refresh_token\":\"" + REFRESH + "\",\"client_id\":\"alexa-client\",\"client_secret\":\""
+                + SECRET + "\",\"client_secret\":\"" + SECRET + "\"}";
+        Invocation duplicate = Invocation.of(salesforce.handler(), HttpApiEvents.post()
+                .header("content-type", "application/json").rawBody(repeated, false).json());
+        assertEquals(400, duplicate.status());
+        everything.addAll(duplicate.logLines());
+        everything.add(duplicate.rawBody());
+        // Salesforce stalling or breaking the connection mid-answer, over a real socket
+        for (MisbehavingSalesforce.Behaviour behaviour : MisbehavingSalesforce.Behaviour.values()) {
+            try (MisbehavingSalesforce broken = new MisbehavingSalesforce(behaviour,
+                    SalesforceStandIn.grant(SECRET, true).toString())) {
+                for (String body : List.of(codeForm, refreshForm)) {
+                    TokenHandler handler = new TokenHandler(SalesforceStandIn.environmentFor(broken.loginUrl(),
+                            "UPSTREAM_TIMEOUT_MS", "200"));
+                    Invocation answer = Invocation.of(handler, HttpApiEvents.post().formBody(body).json());
+                    assertTrue(answer.status() == 503 || answer.status() == 504, behaviour + ": " + answer.status());
+                    everything.addAll(answer.logLines());
+                    everything.add(answer.rawBody());
+                }
+            }
+        }
+        assertTrue(everything.size() > 50);
         everything.forEach(AccessLogTest::assertNoSecretIn);
     }
 
     @Test
+    void anyClientIdInForceIsOnEveryLogLine() {
+        salesforce.reset();
+        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        TokenHandler open = salesforce.handler("ALLOWED_CLIENT_IDS", "*");
+        String refresh = form("grant_type", "refresh_token", "refresh_token", REFRESH, "client_id", "any-app-at-all",
+                "client_secret", SECRET);
+        Invocation granted = Invocation.of(open, HttpApiEvents.post().formBody(refresh).json());
+        Invocation rejected = Invocation.of(open, HttpApiEvents.post().method("GET").json());
+
+        assertEquals(200, granted.status());
+        assertEquals(405, rejected.status());
+        for (Invocation answer : List.of(granted, rejected)) {
+            assertEquals("ALLOWED_CLIENT_IDS is *: any client id is passed on to Salesforce",
+                    answer.logLine().get("warning").getAsString());
+            assertNoSecretIn(answer.logLines().get(0));
+        }
+
+        Invocation listed = Invocation.of(salesforce.handler(), HttpApiEvents.post().formBody(refresh
+                .replace("any-app-at-all", "alexa-client")).json());
+        assertEquals(200, listed.status());
+        assertFalse(listed.logLine().has("warning"), "no warning while a list is in force");
+    }
+
+    @Test
     void unexpectedFailureIsA500WithoutTheExceptionMessage() {
-        TokenConfig config = TokenConfig.fromEnvironment(Map.of());
+        TokenConfig config = TokenConfig.fromEnvironment(Map.of("ALLOWED_CLIENT_IDS", "c"));
         SalesforceTransport exploding = (endpoint, body, timeout) -> {
             throw new IllegalStateException("boom with " + SECRET);
         };
@@ -152,6 +201,7 @@ class AccessLogTest {
         assertNoSecretIn(answer.rawBody());
         assertNoSecretIn(answer.logLines().get(0));
         assertTrue(answer.logLines().get(0).contains("IllegalStateException"));
+        assertEquals("internal_error", answer.logLine().get("outcome").getAsString(), "our fault, not Salesforce's");
         assertFalse(answer.rawBody().contains("IllegalStateException"), "no internals in the answer");
     }
 

@@ -12,7 +12,8 @@ class SnapStartPrimingTest {
     @Test
     void beforeCheckpointRunsTheRequestPathWithoutNetworkAndBuildsTheClient() throws Exception {
         // A login URL nobody listens on: priming must not try to reach it.
-        TokenConfig config = TokenConfig.fromEnvironment(Map.of("SALESFORCE_LOGIN_URL", "https://unreachable.invalid"));
+        TokenConfig config = TokenConfig.fromEnvironment(Map.of("SALESFORCE_LOGIN_URL", "https://unreachable.invalid",
+                "ALLOWED_CLIENT_IDS", "3MVG9real.consumer.key"));
         SnapStartPriming priming = new SnapStartPriming(config);
 
         priming.beforeCheckpoint(null);
@@ -23,9 +24,20 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void primesTheGrantPathWhenAnyClientIsAccepted() throws Exception {
+        TokenConfig config = TokenConfig.fromEnvironment(Map.of("SALESFORCE_LOGIN_URL", "https://unreachable.invalid",
+                "ALLOWED_CLIENT_IDS", "*"));
+        SnapStartPriming priming = new SnapStartPriming(config);
+
+        priming.beforeCheckpoint(null);
+
+        assertEquals(java.util.List.of(200, 200, 400), priming.primedStatuses());
+    }
+
+    @Test
     void primesTheGrantPathWhenOnlySomeClientsAreAllowed() throws Exception {
         TokenConfig config = TokenConfig.fromEnvironment(Map.of("SALESFORCE_LOGIN_URL", "https://unreachable.invalid",
-                "ALLOWED_CLIENT_IDS", "3MVG9real.consumer.key"));
+                "ALLOWED_CLIENT_IDS", "zz-second.key,3MVG9real.consumer.key"));
         SnapStartPriming priming = new SnapStartPriming(config);
 
         priming.beforeCheckpoint(null);
@@ -37,7 +49,7 @@ class SnapStartPrimingTest {
     void primesTheGrantPathWithAnAllowListWithoutTheDefaults() throws Exception {
         for (String allowList : new String[] {".sf.example.org", "https://sf.example.org"}) {
             TokenConfig config = TokenConfig.fromEnvironment(Map.of("SALESFORCE_LOGIN_URL",
-                    "https://unreachable.invalid", "INSTANCE_URL_ALLOWLIST", allowList));
+                    "https://unreachable.invalid", "INSTANCE_URL_ALLOWLIST", allowList, "ALLOWED_CLIENT_IDS", "*"));
             SnapStartPriming priming = new SnapStartPriming(config);
             priming.beforeCheckpoint(null);
             assertEquals(java.util.List.of(200, 200, 400), priming.primedStatuses(), allowList);
@@ -46,6 +58,7 @@ class SnapStartPrimingTest {
 
     @Test
     void registeringOutsideACracJvmIsHarmless() {
-        assertDoesNotThrow(() -> SnapStartPriming.register(TokenConfig.fromEnvironment(Map.of())));
+        assertDoesNotThrow(() -> SnapStartPriming.register(TokenConfig.fromEnvironment(
+                Map.of("ALLOWED_CLIENT_IDS", "3MVG9real.consumer.key"))));
     }
 }

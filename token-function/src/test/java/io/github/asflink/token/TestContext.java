@@ -16,6 +16,17 @@ final class TestContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
     private final CapturingLogger logger = new CapturingLogger();
+    private final long deadlineMillis;
+
+    /** An invocation with five seconds left, the function's timeout in the template. */
+    TestContext() {
+        this(5000);
+    }
+
+    /** An invocation with {@code remainingMillis} left, counting down as Lambda's does. */
+    TestContext(int remainingMillis) {
+        this.deadlineMillis = System.currentTimeMillis() + remainingMillis;
+    }
 
     static final class CapturingLogger implements LambdaLogger {
         private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -92,7 +103,7 @@ final class TestContext implements Context {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 5000;
+        return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
     }
 
     @Override

@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.google.gson.JsonObject;
+import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -238,6 +241,46 @@ class TokenExchangeWithSalesforceTest {
         assertEquals(SalesforceStandIn.ACCESS_TOKEN + " https://sf.internal.example", answer.string("access_token"));
     }
 
+    static final String JWT_DESCRIPTION = "Salesforce issued a JWT-based access token; turn off Issue JSON Web Token "
+            + "(JWT)-based access tokens in the External Client App OAuth settings";
+
+    @Test
+    void jwtBasedAccessTokenIsAGatewayErrorNamingTheSettingToTurnOff() {
+        JsonObject jwt = SalesforceStandIn.jwtGrant();
+        String token = jwt.get("access_token").getAsString();
+        assertTrue(token.length() > 1000 && token.split("\\.").length == 3, "a realistic JWT: " + token.length());
+        salesforce.answersJson(200, jwt);
+
+        for (HttpApiEvents request : List.of(codeRequestWithBodyCredentials(), HttpApiEvents.post().formBody(form(
+                "grant_type", "refresh_token", "refresh_token", "5Aep861old", "client_id", CLIENT_ID,
+                "client_secret", SECRET)))) {
+            Invocation answer = call(request);
+
+            assertEquals(502, answer.status());
+            assertEquals("server_error", answer.error());
+            assertEquals(JWT_DESCRIPTION, answer.string("error_description"));
+            assertTrue(JWT_DESCRIPTION.matches("[\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]+"),
+                    "RFC 6749 error_description characters only");
+            assertNull(answer.string("access_token"));
+            assertFalse(answer.rawBody().contains(token) || answer.logLines().get(0).contains(token));
+            assertEquals("no-store", answer.headers().get("cache-control"));
+            JsonObject line = answer.logLine();
+            assertEquals("upstream_failure", line.get("outcome").getAsString());
+            assertEquals(200, line.get("upstreamStatus").getAsInt());
+            assertEquals("server_error: " + JWT_DESCRIPTION, line.get("note").getAsString());
+        }
+    }
+
+    @Test
+    void jwtShapedAnswerWithoutTokenFormatIsRecognisedToo() {
+        JsonObject jwt = SalesforceStandIn.jwtGrant();
+        jwt.remove("token_format"); // api_instance_url instead of instance_url is the same setting
+        salesforce.answersJson(200, jwt);
+        Invocation answer = call(codeRequestWithBodyCredentials());
+        assertEquals(502, answer.status());
+        assertEquals(JWT_DESCRIPTION, answer.string("error_description"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"access_token", "instance_url"})
     void answerMissingAnEssentialFieldIsAGatewayError(String field) {
@@ -251,10 +294,7 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void salesforceInvalidGrantPassesThroughAsInvalidGrant() {
-        JsonObject error = new JsonObject();
-        error.addProperty("error", "invalid_grant");
-        error.addProperty("error_description", "expired access/refresh token");
-        salesforce.answersJson(400, error);
+        salesforce.answers(SalesforceErrors.expiredGrant());
 
         Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "refresh_token",
                 "refresh_token", "5Aep861old", "client_id", CLIENT_ID, "client_secret", SECRET)));
@@ -267,34 +307,53 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void salesforceErrorDescriptionNeverEchoesASecret() {
-        JsonObject error = new JsonObject();
-        error.addProperty("error", "invalid_grant");
-        error.addProperty("error_description", "bad code " + CODE + " for secret " + SECRET);
-        salesforce.answersJson(400, error);
+        salesforce.answers(SalesforceErrors.oauth(400, "invalid_grant", "bad code " + CODE + " for secret " + SECRET));
         Invocation answer = call(codeRequestWithBodyCredentials());
         assertEquals("invalid_grant", answer.error());
         assertFalse(answer.rawBody().contains(CODE) || answer.rawBody().contains(SECRET), answer.rawBody());
     }
 
     @Test
-    void salesforceInvalidClientWithBasicGetsABasicChallenge() {
-        JsonObject error = new JsonObject();
-        error.addProperty("error", "invalid_client");
-        error.addProperty("error_description", "invalid client credentials");
-        salesforce.answersJson(401, error);
+    void salesforceInvalidClientWithBasicIsA401WithABasicChallenge() {
+        salesforce.answers(SalesforceErrors.wrongClientSecret()); // Salesforce says 400; RFC 6749 §5.2 wants 401
         Invocation answer = call(HttpApiEvents.post().header("authorization", basic(CLIENT_ID, SECRET))
                 .formBody(form("grant_type", "authorization_code", "code", CODE)));
         assertEquals(401, answer.status());
         assertEquals("invalid_client", answer.error());
+        assertEquals("invalid client credentials", answer.string("error_description"));
         assertTrue(answer.headers().get("www-authenticate").startsWith("Basic"));
+    }
+
+    @Test
+    void salesforceInvalidClientWithBodyCredentialsStaysA400WithoutChallenge() {
+        salesforce.answers(SalesforceErrors.wrongClientSecret());
+        Invocation answer = call(codeRequestWithBodyCredentials());
+        assertEquals(400, answer.status());
+        assertEquals("invalid_client", answer.error());
+        assertNull(answer.headers().get("www-authenticate"));
+    }
+
+    @Test
+    void salesforceGrantErrorsPassThroughAsSalesforceWordsThem() {
+        for (SalesforceErrorAnswer error : List.of(SalesforceErrors.expiredCode(),
+                SalesforceErrors.missingCodeVerifier(), SalesforceErrors.redirectUriMismatch(),
+                SalesforceErrors.unknownClient(), SalesforceErrors.unsupportedGrantType())) {
+            salesforce.reset();
+            salesforce.answers(error);
+            Invocation answer = call(codeRequestWithBodyCredentials());
+            JsonObject sent = com.google.gson.JsonParser.parseString(error.body()).getAsJsonObject();
+            assertEquals(400, answer.status(), error.body());
+            assertEquals(sent.get("error").getAsString(), answer.error());
+            assertEquals(sent.get("error_description").getAsString(), answer.string("error_description"));
+            assertEquals("salesforce_error", answer.logLine().get("outcome").getAsString());
+        }
     }
 
     @ParameterizedTest
     @CsvSource({"500,503", "502,503", "503,503", "504,503", "429,503", "408,503"})
     void salesforceOutagesAreTransientErrorsNeverInvalidGrant(int salesforceStatus, int expected) {
-        JsonObject error = new JsonObject();
-        error.addProperty("error", "invalid_grant"); // even if a broken proxy says so, a 5xx is not permanent
-        salesforce.answersJson(salesforceStatus, error);
+        // even if a broken proxy says so, a 5xx is not permanent
+        salesforce.answers(SalesforceErrors.oauth(salesforceStatus, "invalid_grant", "expired access/refresh token"));
         Invocation answer = call(codeRequestWithBodyCredentials());
         assertEquals(expected, answer.status());
         assertEquals("temporarily_unavailable", answer.error());
@@ -350,7 +409,7 @@ class TokenExchangeWithSalesforceTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        TokenHandler nowhere = new TokenHandler(Map.of("SALESFORCE_LOGIN_URL", "http://127.0.0.1:" + closedPort));
+        TokenHandler nowhere = new TokenHandler(SalesforceStandIn.environmentFor("http://127.0.0.1:" + closedPort));
         Invocation answer = Invocation.of(nowhere, codeRequestWithBodyCredentials().json());
         assertEquals(503, answer.status());
         assertEquals("temporarily_unavailable", answer.error());

@@ -35,8 +35,9 @@ class TokenRequestValidationTest {
 
     @AfterEach
     void nothingReachedSalesforce() {
-        assertEquals(0, salesforce.requests().size(), "no request may reach Salesforce");
-        salesforce.reset();
+        int reached = salesforce.requests().size();
+        salesforce.reset(); // first, so one failure does not fail the tests after it
+        assertEquals(0, reached, "no request may reach Salesforce");
     }
 
     private static Invocation call(HttpApiEvents event) {
@@ -96,6 +97,71 @@ class TokenRequestValidationTest {
                 + "&refresh_token=b&client_id=c"));
         assertOAuthError(answer, 400, "invalid_request");
         assertTrue(answer.string("error_description").contains("refresh_token"));
+    }
+
+    private static Invocation json(String body) {
+        return call(HttpApiEvents.post().header("content-type", "application/json").rawBody(body, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"refresh_token\"", "\"authorization_code\"", "null", "\"\""})
+    void repeatedJsonMemberIsABadRequestLikeARepeatedFormParameter(String firstValue) {
+        String body = "{\"grant_type\":" + firstValue + ",\"grant_type\":\"refresh_token\",\"refresh_token\":\"r\","
+                + "\"client_id\":\"c\"}";
+        Invocation answer = json(body);
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("parameter grant_type is repeated", answer.string("error_description"));
+        // without a Content-Type the body is recognised as JSON and judged the same
+        assertEquals("parameter grant_type is repeated",
+                call(HttpApiEvents.post().rawBody(body, false)).string("error_description"));
+    }
+
+    @Test
+    void repeatedFormParameterCountsEvenWhenOneIsEmpty() {
+        Invocation answer = call(HttpApiEvents.post().formBody("grant_type=refresh_token&refresh_token="
+                + "&refresh_token=b&client_id=c"));
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("parameter refresh_token is repeated", answer.string("error_description"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"grant_type\":\"refresh_token\",\"refresh_token\":5,\"client_id\":\"c\"}",
+        "{\"grant_type\":\"refresh_token\",\"refresh_token\":true,\"client_id\":\"c\"}",
+        "{\"grant_type\":\"refresh_token\",\"refresh_token\":[\"r\"],\"client_id\":\"c\"}",
+        "{\"grant_type\":\"refresh_token\",\"refresh_token\":{\"value\":\"r\"},\"client_id\":\"c\"}",
+    })
+    void nonStringJsonValuesAreABadRequest(String body) {
+        Invocation answer = json(body);
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("JSON parameters must be strings", answer.string("error_description"));
+    }
+
+    @Test
+    void deeplyNestedJsonIsABadRequestNotACrash() {
+        String objects = "{\"a\":".repeat(2500) + "\"x\"" + "}".repeat(2500);
+        String arrays = "[".repeat(8000) + "]".repeat(8000);
+        String inside = "{\"grant_type\":" + "[".repeat(7000) + "]".repeat(7000) + "}";
+        for (String body : new String[] {objects, arrays, inside}) {
+            assertTrue(body.length() < RequestParameters.MAX_BODY_BYTES);
+            Invocation answer = json(body);
+            assertOAuthError(answer, 400, "invalid_request");
+            assertEquals("rejected", answer.logLine().get("outcome").getAsString());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"grant_type\":\"refresh_token\"} {\"client_id\":\"c\"}",
+        "{\"grant_type\":\"refresh_token\",}", "{grant_type:\"refresh_token\"}", "{\"grant_type\":'x'}",
+        "{\"grant_type\":\"refresh_token\""})
+    void jsonThatIsNotStrictlyOneObjectIsABadRequest(String body) {
+        assertOAuthError(json(body), 400, "invalid_request");
+    }
+
+    @Test
+    void jsonBodyOverTheLimitIsStillRefused() {
+        String big = "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + "x".repeat(17 * 1024) + "\"}";
+        assertOAuthError(json(big), 413, "invalid_request");
     }
 
     @Test
