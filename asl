@@ -86,7 +86,7 @@ case "$cmd" in
   deploy)   sam_ deploy "$@" ;;
   validate) sam_ validate --lint "$@"
             AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" "$ROOT/.ci/sam" --python "$ROOT/.ci/check_template.py" \
-              "$ROOT/template.yaml" ;;
+              "$ROOT/template.yaml" --self-test ;;
   bench)    quiet_build -pl benchmark -am package -DskipTests
             exec "$JAVA_HOME/bin/java" -cp "$ROOT/benchmark/target/classes:$(cat "$ROOT/benchmark/target/classpath.txt")" \
               io.github.asflink.bench.Benchmark "$@" ;;

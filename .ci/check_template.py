@@ -4,6 +4,7 @@ apply. Runs offline with the SAM CLI's own translator (no AWS account needed), o
 parameters and once with a realistic full set, then resolves the intrinsics that matter and asserts on the result."""
 import copy
 import json
+import logging
 import re
 import sys
 
@@ -44,6 +45,10 @@ ACCESS_LOG_FIELDS = {"$context.requestId", "$context.identity.sourceIp", "$conte
 # Anything that can carry a credential: headers (Authorization, User-Agent), query strings, bodies, authorizer data.
 ACCESS_LOG_FORBIDDEN = re.compile(r"header|querystring|body|userAgent|authorizer|clientCert|\$input|\$request\.",
                                   re.IGNORECASE)
+
+
+# The translator warns at exit that nobody published its usage metrics; there is nothing to publish them to.
+logging.getLogger("samtranslator.metrics").setLevel(logging.ERROR)
 
 
 class MissingParameter(Exception):
@@ -321,8 +326,7 @@ def check_access_log(c, tag, values, out, settings):
             ACCESS_LOG_FORBIDDEN.findall(text))
 
 
-def main(path):
-    text = open(path).read()
+def run(text):
     c = Checks()
     check_parameters(c, yaml_parse(text))
     for label, given in (("required only", REQUIRED_ONLY), ("full set", FULL_SET)):
@@ -331,8 +335,61 @@ def main(path):
             check_deployment(c, label, template, values, out)
         except Exception as e:  # a missing resource or property is a failed check, not a crash without a summary
             c.check(f"[{label}] the transformed template has the expected shape", False, f"{type(e).__name__}: {e}")
-    return c.report()
+    return c
+
+
+# Edits that bring back each hole these checks exist for; each must make a named check fail, or the check is dead.
+MUTATIONS = [
+    ("AllowedClientIds with an empty default", "AllowedClientIds:\n    Type: String\n",
+     "AllowedClientIds:\n    Type: String\n    Default: \"\"\n", "AllowedClientIds has no Default"),
+    ("AlexaSkillId with an empty default", "AlexaSkillId:\n    Type: String\n",
+     "AlexaSkillId:\n    Type: String\n    Default: amzn1.ask.skill.0\n", "AlexaSkillId has no Default"),
+    ("client ids with spaces allowed", '[A-Za-z0-9._]+(,[A-Za-z0-9._]+)*', '[A-Za-z0-9._ ]+(,[A-Za-z0-9._ ]+)*',
+     "AllowedClientIds refuses 'a, b'"),
+    ("no SkillId on the AlexaSkill event", "          Type: AlexaSkill\n          Properties:\n            SkillId: !Ref AlexaSkillId\n",
+     "          Type: AlexaSkill\n",
+     "EventSourceToken is exactly"),
+    ("a fixed skill id on the event", "SkillId: !Ref AlexaSkillId", "SkillId: amzn1.ask.skill.0",
+     "EventSourceToken is exactly"),
+    ("token timeout below its upstream bound", "MaxValue: 3500", "MaxValue: 30000",
+     "TokenFunction's Timeout"),
+    ("skill timeout below two Salesforce calls", "    MinValue: 100\n    MaxValue: 3000\n",
+     "    MinValue: 100\n    MaxValue: 3500\n", "SkillFunction's Timeout"),
+    ("no access log", "      AccessLogSettings:", "      XAccessLogSettings:", "expected shape"),
+    ("a header in the access log", '"ip":"$context.identity.sourceIp"', '"ua":"$context.identity.userAgent"',
+     "no headers"),
+    ("access log kept forever", "token-access\n      RetentionInDays: !Ref LogRetentionDays",
+     "token-access\n      RetentionInDays: 3653", "the access log group keeps"),
+    ("no SnapStart", "    SnapStart:\n      ApplyOn: PublishedVersions\n", "", "SnapStart"),
+    ("skill id env var not the parameter", "SKILL_ID: !Ref AlexaSkillId", "SKILL_ID: \"\"", "gets SKILL_ID"),
+]
+
+
+def self_test(text):
+    """Runs each mutation; returns the names of those the checks did not catch."""
+    missed = []
+    for name, old, new, expected in MUTATIONS:
+        if old not in text:
+            missed.append(f"{name} (the template no longer has the text to mutate)")
+            continue
+        failed = [n for n, ok, _ in run(text.replace(old, new, 1)).results if not ok]
+        if not any(expected in n for n in failed):
+            missed.append(f"{name} (expected a failing check containing {expected!r}, failed: {failed[:3]})")
+    return missed
+
+
+def main(path, with_self_test):
+    text = open(path).read()
+    status = run(text).report()
+    if with_self_test:
+        missed = self_test(text)
+        for m in missed:
+            print("FAIL self-test: the checks miss " + m)
+        print(f"self-test: {len(MUTATIONS) - len(missed)} of {len(MUTATIONS)} broken templates caught")
+        status = status or (1 if missed else 0)
+    return status
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "template.yaml"))
+    args = [a for a in sys.argv[1:] if a != "--self-test"]
+    sys.exit(main(args[0] if args else "template.yaml", "--self-test" in sys.argv[1:]))
