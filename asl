@@ -54,7 +54,8 @@ usage: ./asl <command> [args]
   test                 build and run every test (what CI runs)
   build                sam build (installs the shared modules into the local Maven repository first)
   deploy [args]        sam deploy (e.g. ./asl deploy --guided), with the same pinned SAM CLI
-  validate             sam validate --lint, then checks how SAM wires aliases, SnapStart and permissions
+  validate             sam validate --lint, then checks SAM's transform with the parameters a user deploys:
+                       required parameters, skill-id lock, alias wiring, SnapStart, time budgets, access log
   bench [args]         the cold-start and warm benchmark (./asl bench --help)
   java                 print the JDK this script uses
 USAGE
@@ -85,7 +86,7 @@ case "$cmd" in
   deploy)   sam_ deploy "$@" ;;
   validate) sam_ validate --lint "$@"
             AWS_DEFAULT_REGION="${AWS_DEFAULT_REGION:-us-east-1}" "$ROOT/.ci/sam" --python "$ROOT/.ci/check_template.py" \
-              "$ROOT/template.yaml" ;;
+              "$ROOT/template.yaml" --self-test ;;
   bench)    quiet_build -pl benchmark -am package -DskipTests
             exec "$JAVA_HOME/bin/java" -cp "$ROOT/benchmark/target/classes:$(cat "$ROOT/benchmark/target/classpath.txt")" \
               io.github.asflink.bench.Benchmark "$@" ;;

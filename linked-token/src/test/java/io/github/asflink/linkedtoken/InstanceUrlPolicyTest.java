@@ -16,17 +16,28 @@ class InstanceUrlPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        // My Domain, production
         "https://acme.my.salesforce.com",
         "https://acme.my.salesforce.com/",
-        "https://na1.salesforce.com",
-        "https://acme--uat.sandbox.my.salesforce.com",
-        "https://acme.lightning.force.com",
-        "https://eu1.cloudforce.com",
-        "https://agency.my.salesforce.mil",
-        "https://corp.my.sfcrmproducts.cn",
         "HTTPS://ACME.MY.SALESFORCE.COM",
+        // My Domain forms of sandbox, scratch, Developer Edition, demo and Trailhead orgs
+        "https://acme--uat.sandbox.my.salesforce.com",
+        "https://momentum-ability-1234-dev-ed.scratch.my.salesforce.com",
+        "https://acme-dev-ed.develop.my.salesforce.com",
+        "https://acme.demo.my.salesforce.com",
+        "https://acme.trailblaze.my.salesforce.com",
+        // legacy instance hosts directly under salesforce.com
+        "https://na1.salesforce.com",
+        "https://cs42.salesforce.com",
+        "https://eu12.salesforce.com",
+        "https://um1.salesforce.com",
+        "https://na135-s.salesforce.com",
+        // Government Cloud Plus and China
+        "https://agency.my.salesforce.mil",
+        "https://agency--uat.sandbox.my.salesforce.mil",
+        "https://corp.my.sfcrmproducts.cn",
     })
-    void defaultPolicyAcceptsSalesforceOrigins(String url) throws Exception {
+    void defaultPolicyAcceptsHostsThatServeSalesforcesApi(String url) throws Exception {
         assertEquals(url.toLowerCase().replaceAll("/$", ""),
                 InstanceUrlPolicy.canonical(DEFAULTS.check(url)));
     }
@@ -41,6 +52,7 @@ class InstanceUrlPolicyTest {
         "https://acme.my.salesforce.com/?x=1",        // query
         "https://acme.my.salesforce.com#frag",        // fragment
         "https://salesforce.com",                     // the bare domain, not a subdomain
+        "https://my.salesforce.com",                  // the My Domain suffix itself
         "https://evilsalesforce.com",                 // suffix without the dot
         "https://acme.my.salesforce.com.evil.example",// allowed name as a prefix
         "https://attacker.example/.salesforce.com",   // allowed name in the path
@@ -54,9 +66,101 @@ class InstanceUrlPolicyTest {
         "not a url",
         "",
     })
-    void defaultPolicyRejectsEverythingElse(String url) {
+    void defaultPolicyRejectsMalformedOrForeignUrls(String url) {
         LinkedTokenException e = assertThrows(LinkedTokenException.class, () -> DEFAULTS.check(url));
         assertEquals(LinkedTokenException.Reason.DISALLOWED_INSTANCE_URL, e.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // Salesforce hosts that serve sites, pages or files, not the API a token is for
+        "https://acme.lightning.force.com",
+        "https://acme.my.site.com",
+        "https://acme.force.com",
+        "https://acme.secure.force.com",
+        "https://acme--c.vf.force.com",
+        "https://acme--c.na1.content.force.com",
+        "https://acme.file.force.com",
+        "https://eu1.cloudforce.com",
+        "https://acme.visualforce.com",
+        "https://acme--c.visualforce.com",
+        "https://acme.my.salesforce-sites.com",
+        // salesforce.com hosts that are not instances
+        "https://login.salesforce.com",
+        "https://test.salesforce.com",
+        "https://help.salesforce.com",
+        "https://trailhead.salesforce.com",
+        "https://www.salesforce.com",
+        // shapes the legacy instance pattern must not stretch to
+        "https://na.salesforce.com",                  // no digits
+        "https://1na.salesforce.com",                 // digits first
+        "https://na1s.salesforce.com",                // letters after the digits
+        "https://na1-x.salesforce.com",               // another suffix than -s
+        "https://na1-s-s.salesforce.com",
+        "https://evil.na1.salesforce.com",            // two labels under salesforce.com
+        "https://na1.salesforce.com.evil.example",
+        "https://na1.salesforce.mil",                 // legacy form only under salesforce.com
+        // Government Cloud Plus and China outside My Domain
+        "https://agency.salesforce.mil",
+        "https://corp.sfcrmproducts.cn",
+        "https://corp.my.sfcrmproducts.cn.evil.example",
+    })
+    void defaultPolicyRefusesSalesforceHostsThatDoNotServeTheApi(String url) {
+        LinkedTokenException e = assertThrows(LinkedTokenException.class, () -> DEFAULTS.check(url));
+        assertEquals(LinkedTokenException.Reason.DISALLOWED_INSTANCE_URL, e.reason());
+    }
+
+    @Test
+    void forceComIsAllowedOnlyWhenConfigured() throws Exception {
+        InstanceUrlPolicy policy = InstanceUrlPolicy.parse("default,.force.com");
+        policy.check("https://acme.lightning.force.com");
+        policy.check("https://acme.my.salesforce.com");
+        policy.check("https://na1.salesforce.com");
+        assertThrows(LinkedTokenException.class, () -> policy.check("https://acme.my.site.com"));
+        assertThrows(LinkedTokenException.class, () -> DEFAULTS.check("https://acme.lightning.force.com"));
+    }
+
+    @Test
+    void legacyInstanceHostsComeOnlyWithDefault() throws Exception {
+        assertTrue(DEFAULTS.legacyInstanceHosts());
+        InstanceUrlPolicy myDomainOnly = InstanceUrlPolicy.parse(".my.salesforce.com");
+        assertFalse(myDomainOnly.legacyInstanceHosts());
+        assertThrows(LinkedTokenException.class, () -> myDomainOnly.check("https://na1.salesforce.com"));
+        InstanceUrlPolicy.parse("https://sf.example.org, default").check("https://cs42.salesforce.com");
+    }
+
+    @Test
+    void defaultListsMyDomainFirst() {
+        // The token function primes SnapStart with a host under the first suffix; it must be an allowed one.
+        assertEquals(".my.salesforce.com", DEFAULTS.hostSuffixes().get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".com", "com", ".cn", ".mil", ".", "..", "..com", ".example..com", ".example.com.",
+        ".exa_mple.com", "example.com", "default,.com", ".com,default"})
+    void suffixWithFewerThanTwoLabelsOrBadLabelsIsRefusedWithoutEchoingIt(String specification) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> InstanceUrlPolicy.parse(specification));
+        assertTrue(e.getMessage().startsWith(InstanceUrlPolicy.ENVIRONMENT_VARIABLE), e.getMessage());
+        String entry = specification.replace("default", "").replace(",", "");
+        assertFalse(e.getMessage().contains("'" + entry + "'"), e.getMessage());
+        assertFalse(e.getMessage().contains(" " + entry + " "), e.getMessage());
+    }
+
+    @Test
+    void badEntryIsNamedByPositionNotByText() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> InstanceUrlPolicy.parse("default, https://ok.example.org, http://SECRETVALUE.example"));
+        assertTrue(e.getMessage().startsWith(InstanceUrlPolicy.ENVIRONMENT_VARIABLE + " entry 3"), e.getMessage());
+        assertFalse(e.getMessage().toLowerCase().contains("secretvalue"), e.getMessage());
+    }
+
+    @Test
+    void twoLabelSuffixIsAccepted() throws Exception {
+        InstanceUrlPolicy policy = InstanceUrlPolicy.parse(".sf.example.com, .example.org");
+        policy.check("https://acme.sf.example.com");
+        policy.check("https://a.example.org");
+        assertThrows(LinkedTokenException.class, () -> policy.check("https://example.org"));
     }
 
     @Test

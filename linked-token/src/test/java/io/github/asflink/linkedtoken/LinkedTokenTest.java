@@ -19,8 +19,9 @@ class LinkedTokenTest {
     private static final String TOKEN_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!._-+/=";
     private static final String[] HOSTS = {
-        "acme.my.salesforce.com", "na1.salesforce.com", "acme--uat.sandbox.my.salesforce.com",
-        "acme.lightning.force.com", "eu12.cloudforce.com", "agency.my.salesforce.mil", "corp.my.sfcrmproducts.cn",
+        "acme.my.salesforce.com", "acme--uat.sandbox.my.salesforce.com", "acme-dev-ed.develop.my.salesforce.com",
+        "na1.salesforce.com", "cs42.salesforce.com", "eu12.salesforce.com", "um1.salesforce.com",
+        "agency.my.salesforce.mil", "corp.my.sfcrmproducts.cn",
     };
 
     /** A Salesforce-shaped opaque token: org id, '!', then a long base64-ish tail. */
@@ -57,6 +58,16 @@ class LinkedTokenTest {
         LinkedToken linked = LinkedToken.of("00Dxx!AQ.token", "https://acme.my.salesforce.com", POLICY);
         assertEquals("00Dxx!AQ.token https://acme.my.salesforce.com", linked.join());
         assertEquals(URI.create("https://acme.my.salesforce.com"), linked.instanceUrl());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://acme.lightning.force.com", "https://acme.my.site.com", "https://eu12.cloudforce.com",
+        "https://acme--c.vf.force.com", "https://login.salesforce.com"})
+    void tokenForAHostThatDoesNotServeTheApiIsRefusedBothWays(String url) {
+        assertEquals(LinkedTokenException.Reason.DISALLOWED_INSTANCE_URL, assertThrows(LinkedTokenException.class,
+                () -> LinkedToken.of("00Dxx!AQ.token", url, POLICY)).reason());
+        assertEquals(LinkedTokenException.Reason.DISALLOWED_INSTANCE_URL, assertThrows(LinkedTokenException.class,
+                () -> LinkedToken.split("00Dxx!AQ.token " + url, POLICY)).reason());
     }
 
     @Test
