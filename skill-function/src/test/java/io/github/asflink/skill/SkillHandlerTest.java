@@ -142,10 +142,30 @@ class SkillHandlerTest {
         query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+        SkillInvocation.Result again = skill.invoke(eventAt("skill-pipeline.json", origin));
 
         assertTrue(result.ssml().contains("worth $90,000 in total. The next to close is Initech, for €42,000,"),
                 result.ssml());
+        assertEquals(result.ssml(), again.ssml());
         verify(exactly(0), queried(NEXT_SINGLE_SOQL));
+        // The corporate currency is remembered: the second request makes three calls, not four.
+        verify(exactly(1), queried(ORG_CURRENCY_SOQL));
+        assertEquals(3, again.logLine().path("salesforceCalls").asInt());
+    }
+
+    @Test
+    void aCurrencyQueryThatFailsForNowIsAskedAgainAndAmountsArePlainMeanwhile() {
+        userinfo();
+        query(TOTALS_SOQL, totals(2, "90000.0"));
+        query(NEXT_MULTI_SOQL, next("Initech", "42000.0", null, "2026-12-15"));
+        query(ORG_CURRENCY_SOQL, answer(SalesforceErrors.serverUnavailable()));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+        skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertTrue(result.ssml().contains("worth 90,000 in total."), result.ssml());
+        assertEquals("ANSWERED", result.logLine().path("outcome").asText());
+        verify(exactly(2), queried(ORG_CURRENCY_SOQL));
     }
 
     @Test
