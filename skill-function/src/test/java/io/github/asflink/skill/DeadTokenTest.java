@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.asflink.salesforceerrors.IdentityError;
 import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.util.stream.Stream;
@@ -149,7 +150,7 @@ class DeadTokenTest {
 
     @Test
     void aKnownIdentityCodeOtherThanADeadTokenIsForbiddenWithItsCode() {
-        userinfo403("Wrong_Org");
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(answer(IdentityError.WRONG_ORG.answer())));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
 
@@ -192,6 +193,7 @@ class DeadTokenTest {
         stubFor(post(urlPathEqualTo(TASKS)).willReturn(answer(SalesforceErrors.dataInvalidSession())));
     }
 
+    /** A 403 whose text is not one of the identity service's known codes (what it sends then is not confirmed). */
     private static void userinfo403(String body) {
         stubFor(get(urlPathEqualTo(USERINFO)).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "text/plain;charset=UTF-8").withBody(body)));
