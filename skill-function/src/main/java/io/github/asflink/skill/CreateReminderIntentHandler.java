@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * "Remind me to {subject} {date}": after Alexa has the subject and a day and the user confirmed (the interaction
  * model sets {@code confirmationRequired}), creates a Salesforce Task owned by the user. A denial creates nothing.
- * The dialog steps work whether or not Alexa auto-delegates them.
+ * The dialog steps work whether or not Alexa auto-delegates them. Every turn first checks the link with userinfo, so
+ * a dead token is met with the re-link card at once rather than after the user has answered every question; the same
+ * answer gives the user's time zone, so "today" and "tomorrow" are the user's.
  */
 final class CreateReminderIntentHandler extends LinkedRequestHandler {
 
@@ -44,6 +46,13 @@ final class CreateReminderIntentHandler extends LinkedRequestHandler {
 
     @Override
     Optional<Response> handle(HandlerInput input, SalesforceClient salesforce) {
+        return switch (salesforce.user()) {
+            case SalesforceResult.Failure<SalesforceUser> failure -> Replies.salesforceFailed(input, failure.failure());
+            case SalesforceResult.Success<SalesforceUser> user -> converse(input, salesforce, user.value());
+        };
+    }
+
+    private Optional<Response> converse(HandlerInput input, SalesforceClient salesforce, SalesforceUser user) {
         IntentRequest request = (IntentRequest) input.getRequestEnvelope().getRequest();
         Intent intent = request.getIntent();
         Turn turn = Turn.of(input);
@@ -68,19 +77,19 @@ final class CreateReminderIntentHandler extends LinkedRequestHandler {
         if (intent.getConfirmationStatus() != IntentConfirmationStatus.CONFIRMED) {
             turn.outcome(Turn.Outcome.DIALOG_CONTINUED);
             String question = "Should I add a Salesforce task to " + Ssml.escape(draft.subject()) + ", due "
-                    + Ssml.date(draft.due(), today()) + "?";
+                    + due(draft, today(user)) + "?";
             return input.getResponseBuilder()
                     .withSpeech(question)
                     .withReprompt(question)
                     .addConfirmIntentDirective(intent)
                     .build();
         }
-        return switch (salesforce.user().then(user -> salesforce.createTask(user.userId(), draft))) {
+        return switch (salesforce.createTask(user.userId(), draft)) {
             case SalesforceResult.Failure<String> failure -> Replies.salesforceFailed(input, failure.failure());
             case SalesforceResult.Success<String> created -> {
                 turn.outcome(Turn.Outcome.TASK_CREATED);
                 yield Replies.answer(input, "Okay. I added a task to " + Ssml.escape(draft.subject())
-                        + ", due " + Ssml.date(draft.due(), today()) + ".");
+                        + ", due " + due(draft, today(user)) + ".");
             }
         };
     }
@@ -102,8 +111,9 @@ final class CreateReminderIntentHandler extends LinkedRequestHandler {
                 .build();
     }
 
-    private LocalDate today() {
-        return LocalDate.now(clock());
+    /** "today", "tomorrow", or the date. */
+    private static String due(TaskDraft draft, LocalDate today) {
+        return Ssml.nearDay(draft.due(), today).orElseGet(() -> Ssml.date(draft.due(), today));
     }
 
     private static Optional<String> slotValue(Intent intent, String name) {

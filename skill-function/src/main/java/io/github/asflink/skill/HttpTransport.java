@@ -15,7 +15,7 @@ final class HttpTransport implements SalesforceTransport {
     /** Initialised by the JVM on first use of {@link #CLIENT}, once, thread-safely (initialization-on-demand). */
     private static final class Holder {
         // HTTP/1.1: Salesforce speaks it everywhere, and it avoids the h2c upgrade dance against plain-http stand-ins.
-        // Per-request timeouts bound connect and answer; see SalesforceClient.
+        // Each call is bounded end to end by SalesforceClient (connect, headers and body).
         static final HttpClient CLIENT = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -26,9 +26,22 @@ final class HttpTransport implements SalesforceTransport {
         return Holder.CLIENT;
     }
 
+    /**
+     * The reply completes when the whole body is in. When the caller gives up on it first (its bound ran out), the
+     * exchange is cancelled with {@code cancel(true)}, which makes the HttpClient close the connection: otherwise it
+     * would stay open, reading a body nobody waits for, into the next request of this execution environment.
+     */
     @Override
     public CompletableFuture<Reply> send(HttpRequest request) {
-        return client().sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> new Reply(response.statusCode(), response.body()));
+        CompletableFuture<HttpResponse<String>> exchange =
+                client().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<Reply> reply =
+                exchange.thenApply(response -> new Reply(response.statusCode(), response.body()));
+        reply.whenComplete((answer, error) -> {
+            if (error != null) {
+                exchange.cancel(true);
+            }
+        });
+        return reply;
     }
 }

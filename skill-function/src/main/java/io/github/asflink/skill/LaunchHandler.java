@@ -6,7 +6,7 @@ import com.amazon.ask.model.Response;
 import com.amazon.ask.request.Predicates;
 import java.util.Optional;
 
-/** "Alexa, open Salesforce Link": greets the linked user by first name and says what the skill can do. */
+/** "Alexa, open Salesforce Link": checks the link (userinfo), greets the linked user by first name and says what the skill can do. */
 final class LaunchHandler extends LinkedRequestHandler {
 
     LaunchHandler(Salesforce salesforce) {

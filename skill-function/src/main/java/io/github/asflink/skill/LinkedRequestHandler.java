@@ -5,7 +5,7 @@ import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.RequestEnvelope;
 import com.amazon.ask.model.Response;
 import io.github.asflink.linkedtoken.LinkedTokenException;
-import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -26,7 +26,8 @@ abstract class LinkedRequestHandler implements RequestHandler {
         Turn turn = Turn.of(input);
         SalesforceClient client;
         try {
-            client = salesforce.connect(accessToken(input.getRequestEnvelope()), turn);
+            client = salesforce.connect(accessToken(input.getRequestEnvelope()), RequestBudget.of(input.getContext()),
+                    turn);
         } catch (LinkedTokenException e) {
             turn.tokenRejected(e.reason());
             return Replies.linkAccount(input);
@@ -36,9 +37,9 @@ abstract class LinkedRequestHandler implements RequestHandler {
 
     abstract Optional<Response> handle(HandlerInput input, SalesforceClient salesforce);
 
-    /** For "today", when deciding whether a spoken date needs its year. */
-    Clock clock() {
-        return salesforce.clock();
+    /** The user's "today": their Salesforce time zone, not the function's (UTC). */
+    LocalDate today(SalesforceUser user) {
+        return LocalDate.now(salesforce.clock().withZone(user.zone()));
     }
 
     /** {@code context.System.user.accessToken}, or {@code session.user.accessToken}; null when neither is there. */

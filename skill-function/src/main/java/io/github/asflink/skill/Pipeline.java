@@ -2,18 +2,22 @@ package io.github.asflink.skill;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.Optional;
 
 /**
  * The user's open opportunities.
  *
- * @param openCount   how many there are ({@code totalSize})
- * @param totalAmount the sum of their amounts (blank amounts count as zero)
- * @param complete    false when Salesforce returned only the first batch, so {@code totalAmount} covers only that
- * @param nextToClose the open opportunity with the earliest close date
+ * @param openCount     how many there are (an aggregate count, exact at any size)
+ * @param totalAmount   the sum of their amounts; empty when none has an amount
+ * @param totalCurrency the currency of {@code totalAmount} (the org's corporate currency); empty when not known
+ * @param nextToClose   the open opportunity with the earliest close date
  */
-record Pipeline(int openCount, BigDecimal totalAmount, boolean complete, Optional<Opportunity> nextToClose) {
+record Pipeline(long openCount, Optional<BigDecimal> totalAmount, Optional<Currency> totalCurrency,
+                Optional<Opportunity> nextToClose) {
 
-    record Opportunity(String name, Optional<BigDecimal> amount, Optional<LocalDate> closeDate) {
+    /** @param currency the currency of {@code amount}; empty when not known */
+    record Opportunity(String name, Optional<BigDecimal> amount, Optional<Currency> currency,
+                       Optional<LocalDate> closeDate) {
     }
 }

@@ -22,40 +22,30 @@ final class PipelineIntentHandler extends LinkedRequestHandler {
 
     @Override
     Optional<Response> handle(HandlerInput input, SalesforceClient salesforce) {
-        return switch (salesforce.user()) {
-            case SalesforceResult.Failure<SalesforceUser> failure ->
+        return switch (salesforce.pipeline()) {
+            case SalesforceResult.Failure<SalesforceClient.ForUser<Pipeline>> failure ->
                     Replies.salesforceFailed(input, failure.failure());
-            case SalesforceResult.Success<SalesforceUser> user -> switch (salesforce.pipeline(user.value().userId())) {
-                case SalesforceResult.Failure<Pipeline> failure -> Replies.salesforceFailed(input, failure.failure());
-                case SalesforceResult.Success<Pipeline> pipeline ->
-                        Replies.answer(input, speech(pipeline.value(), user.value(), today(user.value())));
-            };
+            case SalesforceResult.Success<SalesforceClient.ForUser<Pipeline>> answer ->
+                    Replies.answer(input, speech(answer.value().value(), today(answer.value().user())));
         };
     }
 
-    private LocalDate today(SalesforceUser user) {
-        return LocalDate.now(clock().withZone(user.zone()));
-    }
-
-    static String speech(Pipeline pipeline, SalesforceUser user, LocalDate today) {
+    static String speech(Pipeline pipeline, LocalDate today) {
         if (pipeline.openCount() == 0) {
             return "You have no open opportunities.";
         }
-        if (pipeline.nextToClose().isEmpty()) {
-            return "You have " + pipeline.openCount() + " open opportunities.";
+        Optional<String> nextDetails = pipeline.nextToClose().map(next -> Ssml.escape(next.name())
+                + next.amount().map(amount -> ", for " + SpokenAmount.of(amount, next.currency())).orElse("")
+                + next.closeDate().map(date -> ", closing " + Ssml.nearDay(date, today)
+                        .orElseGet(() -> "on " + Ssml.date(date, today))).orElse(", with no close date"));
+        if (pipeline.openCount() == 1 && nextDetails.isPresent()) {
+            return "You have one open opportunity: " + nextDetails.get() + ".";
         }
-        Pipeline.Opportunity next = pipeline.nextToClose().get();
-        String nextDetails = Ssml.escape(next.name())
-                + next.amount().map(amount -> ", for " + SpokenAmount.of(amount, user.currency())).orElse("")
-                + next.closeDate().map(date -> ", closing on " + Ssml.date(date, today)).orElse(", with no close date");
-        if (pipeline.openCount() == 1) {
-            return "You have one open opportunity: " + nextDetails + ".";
-        }
-        String total = SpokenAmount.of(pipeline.totalAmount(), user.currency());
-        String summary = pipeline.complete()
-                ? "You have " + pipeline.openCount() + " open opportunities, worth " + total + " in total."
-                : "You have " + pipeline.openCount() + " open opportunities; the first ones I could read are worth "
-                        + total + ".";
-        return summary + " The next to close is " + nextDetails + ".";
+        String count = pipeline.openCount() == 1 ? "one open opportunity"
+                : SpokenAmount.count(pipeline.openCount()) + " open opportunities";
+        String summary = "You have " + count + pipeline.totalAmount()
+                .map(total -> ", worth " + SpokenAmount.of(total, pipeline.totalCurrency()) + " in total")
+                .orElse("") + ".";
+        return summary + nextDetails.map(details -> " The next to close is " + details + ".").orElse("");
     }
 }

@@ -7,8 +7,8 @@ import io.github.asflink.linkedtoken.LinkedTokenException;
 import java.time.Clock;
 
 /**
- * What every request shares to reach Salesforce: the configuration, the transport and the JSON mapper, built once per
- * execution environment. {@link #connect} turns one request's linked token into a {@link SalesforceClient}.
+ * What every request shares to reach Salesforce: the configuration, the transport, the JSON mapper and what was learned
+ * about orgs' currencies, built once per execution environment. {@link #connect} turns one request's linked token into a {@link SalesforceClient}.
  */
 final class Salesforce {
 
@@ -16,6 +16,7 @@ final class Salesforce {
     private final SalesforceTransport transport;
     private final ObjectMapper json;
     private final Clock clock;
+    private final OrgCurrencies orgs = new OrgCurrencies();
 
     Salesforce(SkillConfig config, SalesforceTransport transport, Clock clock) {
         this.config = config;
@@ -28,9 +29,9 @@ final class Salesforce {
      * Splits and checks the linked token Alexa sent. A missing, malformed or disallowed token fails here, before any
      * request is built, so nothing is ever sent to an origin outside the allow-list.
      */
-    SalesforceClient connect(String linkedToken, Turn turn) throws LinkedTokenException {
+    SalesforceClient connect(String linkedToken, RequestBudget budget, Turn turn) throws LinkedTokenException {
         LinkedToken token = LinkedToken.split(linkedToken, config.instanceUrls());
-        return new SalesforceClient(token, config, transport, json, turn);
+        return new SalesforceClient(token, config, transport, json, orgs, budget, turn);
     }
 
     Clock clock() {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class SalesforceAnswers {
 
     private static final Pattern SALESFORCE_ID = Pattern.compile("[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?");
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Z_]{0,63}");
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** A body that does not have the shape the skill needs. */
     static final class Unreadable extends Exception {
@@ -38,26 +41,47 @@ final class SalesforceAnswers {
         if (!SALESFORCE_ID.matcher(userId).matches()) {
             throw new Unreadable("userinfo user_id is not a Salesforce id");
         }
-        Optional<String> firstName = optionalText(body, "given_name").or(() -> optionalText(body, "name"))
-                .map(name -> name.strip().split("\\s+")[0]);
+        // The first name whole ("Mary Ann"); a user without one is greeted without a name, not by surname.
+        Optional<String> firstName = optionalText(body, "given_name").map(name -> WHITESPACE.matcher(name.strip())
+                .replaceAll(" "));
         return new SalesforceUser(userId, firstName,
-                SpokenAmount.currencyFor(optionalText(body, "locale").orElse(null)),
                 optionalText(body, "zoneinfo").map(SalesforceAnswers::zone).orElse(ZoneOffset.UTC));
     }
 
-    static Pipeline pipeline(JsonNode body) throws Unreadable {
-        int total = totalSize(body);
-        BigDecimal sum = BigDecimal.ZERO;
-        Optional<Pipeline.Opportunity> next = Optional.empty();
-        for (JsonNode record : records(body)) {
-            Optional<BigDecimal> amount = optionalNumber(record, "Amount");
-            sum = sum.add(amount.orElse(BigDecimal.ZERO));
-            if (next.isEmpty()) {
-                next = Optional.of(new Pipeline.Opportunity(requiredText(record, "Name", "Opportunity"), amount,
-                        optionalDate(record, "CloseDate")));
-            }
+    /** The aggregate's one row: {@code openCount} and {@code openAmount} (null when no amount is set). */
+    static Totals totals(JsonNode body) throws Unreadable {
+        JsonNode records = records(body);
+        if (records.isEmpty()) {
+            return new Totals(0, Optional.empty());
         }
-        return new Pipeline(total, sum, body.path("done").asBoolean(true), next);
+        JsonNode count = records.path(0).path("openCount");
+        if (!count.canConvertToLong() || !count.isIntegralNumber() || count.longValue() < 0) {
+            throw new Unreadable("pipeline totals have no openCount");
+        }
+        return new Totals(count.longValue(), optionalNumber(records.path(0), "openAmount"));
+    }
+
+    /** The first record of the next-to-close query, if any; its currency when the org reports one. */
+    static Optional<Pipeline.Opportunity> nextToClose(JsonNode body) throws Unreadable {
+        JsonNode records = records(body);
+        if (records.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode record = records.path(0);
+        return Optional.of(new Pipeline.Opportunity(requiredText(record, "Name", "Opportunity"),
+                optionalNumber(record, "Amount"), optionalText(record, "CurrencyIsoCode").flatMap(
+                        SalesforceAnswers::currency), optionalDate(record, "CloseDate")));
+    }
+
+    /** The org's corporate currency; empty when Salesforce names none the JDK knows. */
+    static Optional<Currency> orgCurrency(JsonNode body) throws Unreadable {
+        JsonNode records = records(body);
+        return records.isEmpty() ? Optional.empty()
+                : optionalText(records.path(0), "DefaultCurrencyIsoCode").flatMap(SalesforceAnswers::currency);
+    }
+
+    /** What the pipeline totals query says. */
+    record Totals(long openCount, Optional<BigDecimal> openAmount) {
     }
 
     static int count(JsonNode body) throws Unreadable {
@@ -145,6 +169,17 @@ final class SalesforceAnswers {
             return Optional.of(LocalDate.parse(value.asText()));
         } catch (DateTimeException e) {
             throw new Unreadable(field + " is not an ISO date");
+        }
+    }
+
+    private static Optional<Currency> currency(String isoCode) {
+        if (!CURRENCY_CODE.matcher(isoCode).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Currency.getInstance(isoCode));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

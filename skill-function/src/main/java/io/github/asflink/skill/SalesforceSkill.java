@@ -29,8 +29,8 @@ final class SalesforceSkill {
                         new SessionEndedHandler(),
                         new IgnoredRequestHandler()))
                 .addResponseInterceptor(log)
-                .addExceptionHandler(new ApologyExceptionHandler(log));
-        config.skillId().ifPresent(builder::withSkillId);
+                .addExceptionHandler(new ApologyExceptionHandler(log))
+                .withSkillId(config.skillId());
         return new RedactingSkill(builder.build(), log);
     }
 }

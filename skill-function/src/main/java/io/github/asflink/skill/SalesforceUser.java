@@ -1,7 +1,6 @@
 package io.github.asflink.skill;
 
 import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Optional;
 
 /**
@@ -9,8 +8,7 @@ import java.util.Optional;
  *
  * @param userId    the 15- or 18-character user id, used as {@code OwnerId}
  * @param firstName what the greeting uses, when Salesforce has one
- * @param currency  how amounts are spoken, from the user's locale
- * @param zone      the user's time zone, for "this year" when speaking dates
+ * @param zone      the user's time zone, for "today" when speaking and resolving dates
  */
-record SalesforceUser(String userId, Optional<String> firstName, Currency currency, ZoneId zone) {
+record SalesforceUser(String userId, Optional<String> firstName, ZoneId zone) {
 }

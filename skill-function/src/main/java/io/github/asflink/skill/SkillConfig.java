@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  * value fails at start with a message that names the variable, never its value.
  *
  * @param apiVersion       Salesforce REST API version without the {@code v}, e.g. {@code 67.0}
- * @param skillId          when present, requests for any other skill are rejected ({@code withSkillId})
- * @param salesforceTimeout bound on each Salesforce call, response body included
+ * @param skillId          requests for any other skill are rejected ({@code withSkillId}); required, so a function
+ *                         deployed without it refuses to start instead of answering every skill
+ * @param salesforceTimeout bound on each Salesforce call, response body included (the request's remaining budget
+ *                         may bound a call more tightly, see {@link RequestBudget})
  * @param instanceUrls     the origins the skill sends a Salesforce token to
  */
-record SkillConfig(String apiVersion, Optional<String> skillId, Duration salesforceTimeout,
+record SkillConfig(String apiVersion, String skillId, Duration salesforceTimeout,
                    InstanceUrlPolicy instanceUrls) {
 
     static final String SALESFORCE_API_VERSION = "SALESFORCE_API_VERSION";
@@ -26,8 +28,13 @@ record SkillConfig(String apiVersion, Optional<String> skillId, Duration salesfo
 
     static final String DEFAULT_API_VERSION = "67.0";
     static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(3000);
-    /** Two calls in a row must still fit in Alexa's answer budget of about 8 s. */
-    static final Duration MAX_TIMEOUT = Duration.ofMillis(3500);
+    /**
+     * No request makes more than two Salesforce round trips in series (userinfo, then the Task; or the next-to-close
+     * query again in its single-currency form). 2 x 3000 ms plus about 1 s of restore, SDK and answering time fits
+     * the function's 7 s timeout, which is under the roughly 8 s Alexa waits for an answer.
+     */
+    static final Duration MAX_TIMEOUT = Duration.ofMillis(3000);
+    static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
 
     private static final Pattern API_VERSION = Pattern.compile("[1-9][0-9]{1,2}\\.0");
     /** As the template's {@code AlexaSkillId} parameter allows; real ids end in a UUID. */
@@ -70,11 +77,15 @@ record SkillConfig(String apiVersion, Optional<String> skillId, Duration salesfo
         return version;
     }
 
-    private static Optional<String> skillId(Optional<String> value) {
-        if (value.isPresent() && !SKILL_ID_FORMAT.matcher(value.get()).matches()) {
+    private static String skillId(Optional<String> value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(SKILL_ID + " is not set; it must be the skill's id, "
+                    + "amzn1.ask.skill.<uuid>, so no other skill can invoke this function");
+        }
+        if (!SKILL_ID_FORMAT.matcher(value.get()).matches()) {
             throw new IllegalArgumentException(SKILL_ID + " must look like amzn1.ask.skill.<uuid>");
         }
-        return value;
+        return value.get();
     }
 
     private static Duration timeout(Optional<String> value) {
@@ -87,9 +98,9 @@ record SkillConfig(String apiVersion, Optional<String> skillId, Duration salesfo
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(SALESFORCE_TIMEOUT_MS + " must be a whole number of milliseconds");
         }
-        if (millis < 100 || millis > MAX_TIMEOUT.toMillis()) {
-            throw new IllegalArgumentException(
-                    SALESFORCE_TIMEOUT_MS + " must be between 100 and " + MAX_TIMEOUT.toMillis());
+        if (millis < MIN_TIMEOUT.toMillis() || millis > MAX_TIMEOUT.toMillis()) {
+            throw new IllegalArgumentException(SALESFORCE_TIMEOUT_MS + " must be between "
+                    + MIN_TIMEOUT.toMillis() + " and " + MAX_TIMEOUT.toMillis());
         }
         return Duration.ofMillis(millis);
     }

@@ -23,7 +23,8 @@ import org.crac.Resource;
 /**
  * SnapStart priming. Before Lambda snapshots the initialised environment, {@link #beforeCheckpoint} runs the real
  * request path (envelope bytes → ASK SDK → handler → Salesforce client → response bytes) for an unlinked launch, a
- * linked launch, the pipeline and the cases questions, with Salesforce answered in memory: no network, no token, no
+ * linked launch, the pipeline and the cases questions, a confirmed reminder and a launch with a dead token, with
+ * Salesforce answered in memory: no network, no token, no
  * user data. The classes they load (Jackson's request model, the handlers, the client) are in the snapshot, so the
  * first real request after a restore does not load them. It also builds the shared {@code HttpClient}, whose TLS
  * context is the largest single cost of a linked request. No connection is opened, so there is nothing to
@@ -32,7 +33,8 @@ import org.crac.Resource;
 final class SnapStartPriming implements Resource {
 
     static final String INSTANCE = "https://priming.my.salesforce.com";
-    private static final String PLACEHOLDER_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-000000000000";
+    private static final String TOKEN = "00D000000000001!PRIMING";
+    private static final String DEAD_TOKEN = "00D000000000001!PRIMING-EXPIRED";
     private static final String USER_ID = "005000000000001AAA";
 
     private final Supplier<Map<String, String>> environment;
@@ -64,13 +66,17 @@ final class SnapStartPriming implements Resource {
         SkillConfig config = SkillConfig.fromEnvironment(environment.get())
                 .withInstanceUrls(InstanceUrlPolicy.parse(INSTANCE));
         AlexaSkill<?, ?> skill = SalesforceSkill.create(config, new InMemorySalesforce(), Clock.systemUTC());
-        String skillId = config.skillId().orElse(PLACEHOLDER_SKILL_ID);
+        // The configured id: requests for any other skill are refused, so priming with another would prime the refusal.
+        String skillId = config.skillId();
         List<String> responses = new ArrayList<>();
         responses.add(run(skill, envelope(skillId, null, launch())));
-        String token = "00D000000000001!PRIMING " + INSTANCE;
+        String token = TOKEN + " " + INSTANCE;
         responses.add(run(skill, envelope(skillId, token, launch())));
-        responses.add(run(skill, envelope(skillId, token, intent(PipelineIntentHandler.INTENT))));
-        responses.add(run(skill, envelope(skillId, token, intent(OpenCasesIntentHandler.INTENT))));
+        responses.add(run(skill, envelope(skillId, token, intent(PipelineIntentHandler.INTENT, "NONE", ""))));
+        responses.add(run(skill, envelope(skillId, token, intent(OpenCasesIntentHandler.INTENT, "NONE", ""))));
+        responses.add(run(skill, envelope(skillId, token, intent(CreateReminderIntentHandler.INTENT, "CONFIRMED", """
+                "subject":{"name":"subject","value":"priming"},"date":{"name":"date","value":"2026-01-31"}"""))));
+        responses.add(run(skill, envelope(skillId, DEAD_TOKEN + " " + INSTANCE, launch())));
         return responses;
     }
 
@@ -88,10 +94,11 @@ final class SnapStartPriming implements Resource {
                 {"type":"LaunchRequest","requestId":"amzn1.echo-api.request.priming","timestamp":"2026-01-01T00:00:00Z","locale":"en-US"}""";
     }
 
-    private static String intent(String name) {
+    private static String intent(String name, String confirmationStatus, String slots) {
         return """
                 {"type":"IntentRequest","requestId":"amzn1.echo-api.request.priming","timestamp":"2026-01-01T00:00:00Z","locale":"en-US",\
-                "dialogState":"COMPLETED","intent":{"name":"%s","confirmationStatus":"NONE","slots":{}}}""".formatted(name);
+                "dialogState":"COMPLETED","intent":{"name":"%s","confirmationStatus":"%s","slots":{%s}}}"""
+                .formatted(name, confirmationStatus, slots);
     }
 
     private static String envelope(String skillId, String accessToken, String request) {
@@ -108,36 +115,53 @@ final class SnapStartPriming implements Resource {
                 "request":%3$s}""".formatted(skillId, user, request);
     }
 
-    /** Answers the skill's Salesforce calls from memory, by path. */
+    /**
+     * Answers the skill's Salesforce calls from memory, as a single-currency org does (so the pipeline takes its
+     * longest path: the multi-currency form refused, the single-currency form, the org's currency), and a dead token
+     * as the identity service does: {@code 403} with the plain-text code.
+     */
     private static final class InMemorySalesforce implements SalesforceTransport {
         @Override
         public CompletableFuture<Reply> send(HttpRequest request) {
             String path = request.uri().getPath();
-            String query = request.uri().getRawQuery() == null ? "" : request.uri().getRawQuery();
+            if (request.headers().firstValue("Authorization").orElse("").endsWith(DEAD_TOKEN)) {
+                return CompletableFuture.completedFuture(
+                        new Reply(403, IdentityCode.BAD_OAUTH_TOKEN.code() + "\n"));
+            }
             if (path.endsWith("/services/oauth2/userinfo")) {
-                return reply("""
+                return reply(200, """
                         {"user_id":"%s","organization_id":"00D000000000001AAA","name":"Priming User",\
                         "given_name":"Priming","family_name":"User","locale":"en_US","zoneinfo":"America/New_York"}"""
                         .formatted(USER_ID));
             }
-            if (path.endsWith("/query") && query.contains("COUNT")) {
-                return reply("{\"totalSize\":1,\"done\":true,\"records\":[]}");
+            if (path.endsWith("/sobjects/Task")) {
+                return reply(201, "{\"id\":\"00T000000000001AAA\",\"success\":true,\"errors\":[]}");
             }
-            if (path.endsWith("/query") && query.contains("Opportunity")) {
-                return reply("""
+            String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery().replaceFirst("^q=", "");
+            return switch (soql) {
+                case Soql.PIPELINE_TOTALS -> reply(200, """
+                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"AggregateResult"},\
+                        "openCount":1,"openAmount":1000.5}]}""");
+                case Soql.NEXT_TO_CLOSE_MULTI_CURRENCY -> reply(400, """
+                        [{"message":"No such column 'CurrencyIsoCode' on entity 'Opportunity'.",\
+                        "errorCode":"INVALID_FIELD"}]""");
+                case Soql.NEXT_TO_CLOSE_SINGLE_CURRENCY -> reply(200, """
                         {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
-                        "Id":"006000000000001AAA","Name":"Priming","Amount":1000.5,"CloseDate":"2026-01-31"}]}""");
-            }
-            if (path.endsWith("/query")) {
-                return reply("""
+                        "Name":"Priming","Amount":1000.5,"CloseDate":"2026-01-31"}]}""");
+                case Soql.ORG_CURRENCY -> reply(200, """
+                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Organization"},\
+                        "DefaultCurrencyIsoCode":"USD"}]}""");
+                case Soql.OPEN_CASE_COUNT -> reply(200, "{\"totalSize\":1,\"done\":true,\"records\":[]}");
+                case Soql.TOP_OPEN_CASES -> reply(200, """
                         {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Case"},"Id":"500000000000001AAA",\
                         "CaseNumber":"00001001","Subject":"Priming","Priority":"High","Status":"New"}]}""");
-            }
-            return CompletableFuture.completedFuture(new Reply(404, "[]"));
+                default -> reply(404, "[{\"message\":\"The requested resource does not exist\","
+                        + "\"errorCode\":\"NOT_FOUND\"}]");
+            };
         }
 
-        private static CompletableFuture<Reply> reply(String body) {
-            return CompletableFuture.completedFuture(new Reply(200, body));
+        private static CompletableFuture<Reply> reply(int status, String body) {
+            return CompletableFuture.completedFuture(new Reply(status, body));
         }
     }
 
@@ -195,7 +219,7 @@ final class SnapStartPriming implements Resource {
 
         @Override
         public int getRemainingTimeInMillis() {
-            return 3000;
+            return 7000;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.github.asflink.skill;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** Turns values that came from Salesforce (or from the user) into SSML that cannot break the speech document. */
 final class Ssml {
@@ -38,6 +39,17 @@ final class Ssml {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * "today" or "tomorrow" when the date is one of those in the listener's own day, else empty: a person says
+     * "due tomorrow", not the date.
+     */
+    static Optional<String> nearDay(LocalDate date, LocalDate today) {
+        if (date.equals(today)) {
+            return Optional.of("today");
+        }
+        return date.equals(today.plusDays(1)) ? Optional.of("tomorrow") : Optional.empty();
     }
 
     /**

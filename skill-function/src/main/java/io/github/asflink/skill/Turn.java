@@ -44,6 +44,8 @@ final class Turn {
         OUTCOME("outcome"),
         SALESFORCE_CALLS("salesforceCalls"),
         SALESFORCE_LATENCY_MS("salesforceLatencyMs"),
+        SALESFORCE_ROUND_TRIPS("salesforceRoundTrips"),
+        SALESFORCE_CRITICAL_PATH_MS("salesforceCriticalPathMs"),
         SALESFORCE_STATUS("salesforceStatus"),
         SALESFORCE_ERROR("salesforceError"),
         TOKEN_PROBLEM("tokenProblem"),
@@ -62,10 +64,27 @@ final class Turn {
         }
     }
 
+    /** The log line's {@code problem} values the skill names itself (others: exception class names, shape notes). */
+    static final class Problem {
+        /** userinfo answered 403 with something other than a dead-token code (e.g. a token without the id scope). */
+        static final String IDENTITY_FORBIDDEN = "identity_forbidden";
+        /** The data API answered 403 (API disabled for the user or org), not the request limit. */
+        static final String DATA_FORBIDDEN = "data_forbidden";
+        /** A call ran out of SALESFORCE_TIMEOUT_MS. */
+        static final String CALL_TIMEOUT = "call_timeout";
+        /** A call ran out of what was left of the request's time (Lambda's remaining time less the answer margin). */
+        static final String REQUEST_BUDGET_SPENT = "request_budget_spent";
+
+        private Problem() {
+        }
+    }
+
     private final Map<Field, Object> fields = new EnumMap<>(Field.class);
     private Outcome outcome = Outcome.ANSWERED;
     private int salesforceCalls;
     private long salesforceLatencyMs;
+    private int salesforceRoundTrips;
+    private long salesforceCriticalPathMs;
     private boolean written;
 
     private Turn(Request request) {
@@ -100,17 +119,32 @@ final class Turn {
         }
     }
 
-    /** One Salesforce operation (possibly several parallel calls) and its wall-clock time. */
-    void salesforce(int calls, long elapsedMs) {
-        salesforceCalls += calls;
+    /** One Salesforce call and its own time; parallel calls each count ({@code salesforceLatencyMs} is their sum). */
+    void salesforceCall(long elapsedMs) {
+        salesforceCalls++;
         salesforceLatencyMs += elapsedMs;
+    }
+
+    /**
+     * One Salesforce operation: how many round trips it waited for one after the other, and its wall-clock time,
+     * which is what the user waited ({@code salesforceCriticalPathMs}).
+     */
+    void salesforceWaited(int roundTrips, long elapsedMs) {
+        salesforceRoundTrips += roundTrips;
+        salesforceCriticalPathMs += elapsedMs;
     }
 
     void salesforceFailed(SalesforceFailure failure) {
         switch (failure) {
             case SalesforceFailure.SessionInvalid f -> {
                 outcome = Outcome.SESSION_INVALID;
-                salesforceAnswer(401, f.errorCode());
+                salesforceAnswer(f.status(), f.errorCode());
+            }
+            case SalesforceFailure.Forbidden f -> {
+                outcome = Outcome.SALESFORCE_REJECTED;
+                salesforceAnswer(f.status(), f.errorCode());
+                fields.put(Field.PROBLEM, f.service() == SalesforceFailure.Service.IDENTITY
+                        ? Problem.IDENTITY_FORBIDDEN : Problem.DATA_FORBIDDEN);
             }
             case SalesforceFailure.Unavailable f -> {
                 outcome = Outcome.SALESFORCE_UNAVAILABLE;
@@ -120,7 +154,10 @@ final class Turn {
                 outcome = Outcome.SALESFORCE_REJECTED;
                 salesforceAnswer(f.status(), f.errorCode());
             }
-            case SalesforceFailure.TimedOut f -> outcome = Outcome.SALESFORCE_TIMEOUT;
+            case SalesforceFailure.TimedOut f -> {
+                outcome = Outcome.SALESFORCE_TIMEOUT;
+                fields.put(Field.PROBLEM, f.budgetSpent() ? Problem.REQUEST_BUDGET_SPENT : Problem.CALL_TIMEOUT);
+            }
             case SalesforceFailure.Unreachable f -> {
                 outcome = Outcome.SALESFORCE_UNREACHABLE;
                 fields.put(Field.PROBLEM, f.cause());
@@ -163,6 +200,8 @@ final class Turn {
         line.put(Field.OUTCOME, outcome.name());
         line.put(Field.SALESFORCE_CALLS, salesforceCalls);
         line.put(Field.SALESFORCE_LATENCY_MS, salesforceLatencyMs);
+        line.put(Field.SALESFORCE_ROUND_TRIPS, salesforceRoundTrips);
+        line.put(Field.SALESFORCE_CRITICAL_PATH_MS, salesforceCriticalPathMs);
         return line;
     }
 

@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
-import static io.github.asflink.skill.SalesforceStubs.INVALID_SESSION;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static io.github.asflink.skill.SalesforceStubs.answer;
 import static io.github.asflink.skill.SalesforceStubs.USERINFO;
 import static io.github.asflink.skill.SalesforceStubs.json;
-import static io.github.asflink.skill.SalesforceStubs.userinfoRequested;
 import static io.github.asflink.skill.SkillInvocation.event;
 import static io.github.asflink.skill.SkillInvocation.eventAt;
 import static io.github.asflink.skill.SkillInvocation.speak;
@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,17 +116,19 @@ class AccountLinkingTest {
 
     @Test
     void expiredSessionAsksToRelinkWithALinkAccountCard() {
-        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(401, INVALID_SESSION)
-                .withHeader("WWW-Authenticate", "Token")));
+        // As Salesforce answers a dead token: the identity service with 403 text, the data API with 401 JSON.
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(answer(SalesforceErrors.identityBadToken())));
+        stubFor(get(urlPathEqualTo(SalesforceStubs.QUERY)).willReturn(answer(SalesforceErrors.dataInvalidSession())));
 
-        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-dead-token.json", origin));
 
         assertLinkAccount(result, Replies.RELINK_ACCOUNT);
-        verify(exactly(1), userinfoRequested());
+        verify(exactly(1), getRequestedFor(urlPathEqualTo(USERINFO)));
         JsonNode log = result.logLine();
         assertEquals("SESSION_INVALID", log.path("outcome").asText());
-        assertEquals(401, log.path("salesforceStatus").asInt());
-        assertEquals("INVALID_SESSION_ID", log.path("salesforceError").asText());
+        assertEquals(403, log.path("salesforceStatus").asInt());
+        assertEquals("Bad_OAuth_Token", log.path("salesforceError").asText());
+        assertEquals("WARN", log.path("level").asText());
     }
 
     @ParameterizedTest

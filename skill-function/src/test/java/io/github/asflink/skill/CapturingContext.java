@@ -16,10 +16,17 @@ final class CapturingContext implements Context, LambdaLogger {
     }
 
     private final String requestId;
+    private final int remainingMs;
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
     CapturingContext(String requestId) {
+        this(requestId, 7000);
+    }
+
+    /** @param remainingMs what Lambda reports as left of this invocation (the function's timeout is 7 s) */
+    CapturingContext(String requestId, int remainingMs) {
         this.requestId = requestId;
+        this.remainingMs = remainingMs;
     }
 
     List<Line> lines() {
@@ -94,7 +101,7 @@ final class CapturingContext implements Context, LambdaLogger {
 
     @Override
     public int getRemainingTimeInMillis() {
-        return 8000;
+        return remainingMs;
     }
 
     @Override

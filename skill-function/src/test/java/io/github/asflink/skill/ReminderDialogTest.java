@@ -1,6 +1,8 @@
 package io.github.asflink.skill;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static io.github.asflink.skill.SkillInvocation.edit;
 import static io.github.asflink.skill.SkillInvocation.eventAt;
 import static io.github.asflink.skill.SkillInvocation.speak;
@@ -12,10 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The reminder's dialog steps: none of them calls Salesforce; only a confirmed, complete reminder does. */
+/**
+ * The reminder's dialog steps: each checks the link with userinfo (which also gives the user's time zone) and
+ * nothing else; only a confirmed, complete reminder creates a Task.
+ */
 @WireMockTest
 class ReminderDialogTest {
 
@@ -26,6 +34,7 @@ class ReminderDialogTest {
     void setUp(WireMockRuntimeInfo wireMock) {
         origin = wireMock.getHttpBaseUrl();
         skill = new SkillInvocation(origin);
+        SalesforceStubs.userinfo();
     }
 
     @Test
@@ -36,7 +45,7 @@ class ReminderDialogTest {
         assertEquals("Dialog.Delegate", directive.path("type").asText());
         assertEquals("CreateReminderIntent", directive.path("updatedIntent").path("name").asText());
         assertTrue(result.response().path("outputSpeech").isMissingNode(), "Delegate carries no speech");
-        assertEquals(0, getAllServeEvents().size());
+        assertOnlyTheLinkWasChecked();
         assertEquals("DIALOG_CONTINUED", result.logLine().path("outcome").asText());
     }
 
@@ -49,7 +58,7 @@ class ReminderDialogTest {
         assertEquals(speak("Should I add a Salesforce task to call Ada about the renewal, due "
                 + "<say-as interpret-as=\"date\">????1215</say-as>?"), result.ssml());
         assertFalse(result.sessionEnds());
-        assertEquals(0, getAllServeEvents().size());
+        assertOnlyTheLinkWasChecked();
     }
 
     @Test
@@ -67,7 +76,7 @@ class ReminderDialogTest {
         assertEquals("call Ada about the renewal",
                 directive.path("updatedIntent").path("slots").path("subject").path("value").asText());
         assertEquals(speak(CreateReminderIntentHandler.ASK_DATE), result.ssml());
-        assertEquals(0, getAllServeEvents().size());
+        assertOnlyTheLinkWasChecked();
     }
 
     @Test
@@ -91,6 +100,37 @@ class ReminderDialogTest {
         SkillInvocation.Result result = skill.invoke(event);
 
         assertTrue(result.ssml().contains("email R&amp;D about &lt;beta&gt; &quot;now&quot;"), result.ssml());
+    }
+
+    @Test
+    void tomorrowIsTheUsersTomorrowNearMidnightUtc() {
+        // 06:30 UTC on 2 December is 22:30 on 1 December for the Pacific-time user (zoneinfo America/Los_Angeles):
+        // a reminder for 2 December is due tomorrow for them, though it is already "today" in UTC.
+        skill.clock(Clock.fixed(Instant.parse("2026-12-02T06:30:00Z"), ZoneOffset.UTC));
+        ObjectNode event = edit(confirmed("NONE"), e -> ((ObjectNode) e.path("request").path("intent")
+                .path("slots").path("date")).put("value", "2026-12-02"));
+
+        SkillInvocation.Result result = skill.invoke(event);
+
+        assertEquals(speak("Should I add a Salesforce task to call Ada about the renewal, due tomorrow?"),
+                result.ssml());
+    }
+
+    @Test
+    void theYearIsLeftOutByTheUsersYearNotUtcs() {
+        // 05:00 UTC on 1 January 2027 is still 31 December 2026 in Los Angeles: a 5 January date keeps its year.
+        skill.clock(Clock.fixed(Instant.parse("2027-01-01T05:00:00Z"), ZoneOffset.UTC));
+        ObjectNode event = edit(confirmed("NONE"), e -> ((ObjectNode) e.path("request").path("intent")
+                .path("slots").path("date")).put("value", "2027-01-05"));
+
+        SkillInvocation.Result result = skill.invoke(event);
+
+        assertTrue(result.ssml().contains("due <say-as interpret-as=\"date\">20270105</say-as>?"), result.ssml());
+    }
+
+    private static void assertOnlyTheLinkWasChecked() {
+        verify(exactly(1), SalesforceStubs.userinfoRequested());
+        assertEquals(1, getAllServeEvents().size());
     }
 
     private ObjectNode confirmed(String confirmationStatus) {

@@ -9,8 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 
-/** The Salesforce answers and request patterns the tests share, as the contract describes them. */
+/**
+ * The Salesforce answers and request patterns the tests share. The SOQL is written out here byte for byte, apart
+ * from the skill's own constants, so a change to what the skill sends fails the tests. Failure answers come from
+ * {@link SalesforceErrors}, as in every other Salesforce stand-in of the project.
+ */
 final class SalesforceStubs {
 
     static final String USER_ID = "0055g00000AbCdEAAV";
@@ -18,12 +24,16 @@ final class SalesforceStubs {
     static final String QUERY = "/services/data/v67.0/query";
     static final String TASKS = "/services/data/v67.0/sobjects/Task";
 
-    static final String PIPELINE_SOQL = "SELECT Id, Name, Amount, CloseDate FROM Opportunity WHERE OwnerId = '"
-            + USER_ID + "' AND IsClosed = false ORDER BY CloseDate ASC NULLS LAST LIMIT 2000";
-    static final String CASE_COUNT_SOQL = "SELECT COUNT() FROM Case WHERE OwnerId = '" + USER_ID
-            + "' AND IsClosed = false";
-    static final String TOP_CASES_SOQL = "SELECT Id, CaseNumber, Subject, Priority, Status FROM Case WHERE OwnerId = '"
-            + USER_ID + "' AND IsClosed = false ORDER BY Priority ASC NULLS LAST, CaseNumber ASC LIMIT 3";
+    static final String TOTALS_SOQL = "SELECT COUNT(Id) openCount, SUM(Amount) openAmount FROM Opportunity "
+            + "USING SCOPE mine WHERE IsClosed = false";
+    static final String NEXT_MULTI_SOQL = "SELECT Name, Amount, CurrencyIsoCode, CloseDate FROM Opportunity "
+            + "USING SCOPE mine WHERE IsClosed = false ORDER BY CloseDate ASC NULLS LAST LIMIT 1";
+    static final String NEXT_SINGLE_SOQL = "SELECT Name, Amount, CloseDate FROM Opportunity "
+            + "USING SCOPE mine WHERE IsClosed = false ORDER BY CloseDate ASC NULLS LAST LIMIT 1";
+    static final String ORG_CURRENCY_SOQL = "SELECT DefaultCurrencyIsoCode FROM Organization LIMIT 1";
+    static final String CASE_COUNT_SOQL = "SELECT COUNT() FROM Case USING SCOPE mine WHERE IsClosed = false";
+    static final String TOP_CASES_SOQL = "SELECT Id, CaseNumber, Subject, Priority, Status FROM Case "
+            + "USING SCOPE mine WHERE IsClosed = false ORDER BY Priority ASC NULLS LAST, CaseNumber ASC LIMIT 3";
 
     static final String USERINFO_BODY = """
             {"sub":"https://login.salesforce.com/id/00D5g000004E9XhEAK/0055g00000AbCdEAAV",
@@ -31,8 +41,7 @@ final class SalesforceStubs {
              "preferred_username":"ada@acme.example","name":"Ada Lovelace","given_name":"Ada",
              "family_name":"Lovelace","email":"ada@acme.example","locale":"en_US","zoneinfo":"America/Los_Angeles"}""";
 
-    static final String INVALID_SESSION = """
-            [{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]""";
+    static final String NO_RECORDS = "{\"totalSize\":0,\"done\":true,\"records\":[]}";
 
     private SalesforceStubs() {
     }
@@ -42,12 +51,56 @@ final class SalesforceStubs {
                 .withBody(body);
     }
 
+    /** A failure exactly as Salesforce sends it: status, content type and body. */
+    static ResponseDefinitionBuilder answer(SalesforceErrorAnswer error) {
+        return aResponse().withStatus(error.status()).withHeader("Content-Type", error.contentType())
+                .withBody(error.body());
+    }
+
     static void userinfo() {
         stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(200, USERINFO_BODY)));
     }
 
+    static void userinfo(ResponseDefinitionBuilder answer) {
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(answer));
+    }
+
     static void query(String soql, String body) {
-        stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", equalTo(soql)).willReturn(json(200, body)));
+        query(soql, json(200, body));
+    }
+
+    static void query(String soql, ResponseDefinitionBuilder answer) {
+        stubFor(get(urlPathEqualTo(QUERY)).withQueryParam("q", equalTo(soql)).willReturn(answer));
+    }
+
+    /** The totals aggregate's one row; a null amount is written as JSON null. */
+    static String totals(long count, String amount) {
+        return """
+                {"totalSize":1,"done":true,"records":[{"attributes":{"type":"AggregateResult"},\
+                "openCount":%d,"openAmount":%s}]}""".formatted(count, amount);
+    }
+
+    /** One Opportunity of the next-to-close query; {@code currency} null for the single-currency form. */
+    static String next(String name, String amount, String currency, String closeDate) {
+        String currencyField = currency == null ? "" : ",\"CurrencyIsoCode\":\"" + currency + "\"";
+        String date = closeDate == null ? "null" : "\"" + closeDate + "\"";
+        return """
+                {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity",\
+                "url":"/services/data/v67.0/sobjects/Opportunity/0065g00000Q1AAAA"},"Name":"%s","Amount":%s%s,\
+                "CloseDate":%s}]}""".formatted(name, amount, currencyField, date);
+    }
+
+    static String orgCurrency(String isoCode) {
+        return """
+                {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Organization",\
+                "url":"/services/data/v67.0/sobjects/Organization/00D5g000004E9XhEAK"},\
+                "DefaultCurrencyIsoCode":"%s"}]}""".formatted(isoCode);
+    }
+
+    /** A single-currency org: no CurrencyIsoCode field, corporate currency {@code isoCode}. */
+    static void singleCurrencyOrg(String isoCode) {
+        query(NEXT_MULTI_SOQL, answer(SalesforceErrors.invalidField("CurrencyIsoCode", "Opportunity")));
+        query(ORG_CURRENCY_SOQL, orgCurrency(isoCode));
     }
 
     /** What every call must carry: the Salesforce token (not the linked pair) as a bearer token, and JSON. */
@@ -63,5 +116,9 @@ final class SalesforceStubs {
 
     static RequestPatternBuilder queried(String soql) {
         return authorized(getRequestedFor(urlPathEqualTo(QUERY)).withQueryParam("q", equalTo(soql)));
+    }
+
+    static RequestPatternBuilder anyQuery() {
+        return getRequestedFor(urlPathEqualTo(QUERY));
     }
 }

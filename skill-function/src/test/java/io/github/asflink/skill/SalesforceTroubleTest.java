@@ -12,6 +12,7 @@ import static io.github.asflink.skill.SalesforceStubs.QUERY;
 import static io.github.asflink.skill.SalesforceStubs.TASKS;
 import static io.github.asflink.skill.SalesforceStubs.TOP_CASES_SOQL;
 import static io.github.asflink.skill.SalesforceStubs.USERINFO;
+import static io.github.asflink.skill.SalesforceStubs.answer;
 import static io.github.asflink.skill.SalesforceStubs.json;
 import static io.github.asflink.skill.SalesforceStubs.query;
 import static io.github.asflink.skill.SalesforceStubs.userinfo;
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,10 +54,9 @@ class SalesforceTroubleTest {
 
     @Test
     void serverErrorGetsAnApologyAndTheSessionStaysOpen() {
-        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(503,
-                "[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]")));
+        stubFor(get(urlPathEqualTo(QUERY)).willReturn(answer(SalesforceErrors.serverUnavailable())));
 
-        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
 
         assertApology(result);
         JsonNode log = result.logLine();
@@ -63,6 +64,20 @@ class SalesforceTroubleTest {
         assertEquals(503, log.path("salesforceStatus").asInt());
         assertEquals("SERVER_UNAVAILABLE", log.path("salesforceError").asText());
         assertEquals("WARN", log.path("level").asText());
+    }
+
+    @Test
+    void identityServiceOutageLogsItsStatusButNoCodeFromItsBody() {
+        // The identity service's errors are plain-text codes; a JSON or HTML body is not one and is never logged.
+        stubFor(get(urlPathEqualTo(USERINFO)).willReturn(answer(SalesforceErrors.serverUnavailable())));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
+
+        assertApology(result);
+        JsonNode log = result.logLine();
+        assertEquals("SALESFORCE_UNAVAILABLE", log.path("outcome").asText());
+        assertEquals(503, log.path("salesforceStatus").asInt());
+        assertTrue(log.path("salesforceError").isMissingNode(), log.toString());
     }
 
     @Test
@@ -77,11 +92,12 @@ class SalesforceTroubleTest {
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         assertApology(result);
         assertEquals("SALESFORCE_TIMEOUT", result.logLine().path("outcome").asText());
+        assertEquals(Turn.Problem.CALL_TIMEOUT, result.logLine().path("problem").asText());
         assertTrue(elapsedMs < 1500, "took " + elapsedMs + " ms");
     }
 
     @Test
-    void secondCallTimingOutIsAlsoAnApology() {
+    void aSlowQueryIsAlsoAnApology() {
         userinfo();
         stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(200, "{}").withFixedDelay(2000)));
 
@@ -104,10 +120,10 @@ class SalesforceTroubleTest {
     }
 
     @Test
-    void userinfoWithoutAUserIdIsAnUnexpectedAnswerAndNoQueryIsSent() {
+    void userinfoWithoutAUserIdIsAnUnexpectedAnswerAndNoTaskIsCreated() {
         stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(200, "{\"name\":\"Ada\"}")));
 
-        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-create-reminder-confirmed.json", origin));
 
         assertApology(result);
         assertEquals("userinfo has no user_id", result.logLine().path("problem").asText());
@@ -117,7 +133,9 @@ class SalesforceTroubleTest {
     @Test
     void queryAnswerOfTheWrongShapeIsAnUnexpectedAnswer() {
         userinfo();
-        query(SalesforceStubs.PIPELINE_SOQL, "{\"totalSize\":\"many\",\"records\":{}}");
+        query(SalesforceStubs.TOTALS_SOQL, "{\"totalSize\":\"many\",\"records\":{}}");
+        query(SalesforceStubs.NEXT_MULTI_SOQL, SalesforceStubs.next("Globex", "1.0", "USD", "2026-12-15"));
+        query(SalesforceStubs.ORG_CURRENCY_SOQL, SalesforceStubs.orgCurrency("USD"));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
 
@@ -127,9 +145,7 @@ class SalesforceTroubleTest {
 
     @Test
     void rejectedQueryIsAnApologyWithTheErrorCodeLogged() {
-        userinfo();
-        stubFor(get(urlPathEqualTo(QUERY)).willReturn(json(400,
-                "[{\"message\":\"unexpected token: 'x'\",\"errorCode\":\"MALFORMED_QUERY\"}]")));
+        stubFor(get(urlPathEqualTo(QUERY)).willReturn(answer(SalesforceErrors.malformedQuery("unexpected token: 'x'"))));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
 
@@ -142,11 +158,10 @@ class SalesforceTroubleTest {
 
     @Test
     void oneOfTwoParallelQueriesFailingIsAnApology() {
-        userinfo();
         query(CASE_COUNT_SOQL, "{\"totalSize\":4,\"done\":true,\"records\":[]}");
         stubFor(get(urlPathEqualTo(QUERY))
                 .withQueryParam("q", equalTo(TOP_CASES_SOQL))
-                .willReturn(json(500, "[{\"message\":\"boom\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]")));
+                .willReturn(answer(SalesforceErrors.unknownException())));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
 
@@ -180,8 +195,8 @@ class SalesforceTroubleTest {
     @Test
     void taskCreationRefusedIsAnApology() {
         userinfo();
-        stubFor(post(urlPathEqualTo(TASKS)).willReturn(json(400,
-                "[{\"message\":\"Subject: bad value\",\"errorCode\":\"FIELD_CUSTOM_VALIDATION_EXCEPTION\"}]")));
+        stubFor(post(urlPathEqualTo(TASKS)).willReturn(answer(SalesforceErrors.data(400,
+                "FIELD_CUSTOM_VALIDATION_EXCEPTION", "Subject: bad value", "Subject"))));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-create-reminder-confirmed.json", origin));
 
@@ -219,7 +234,7 @@ class SalesforceTroubleTest {
         String broken = "{\"version\":\"1.0\",\"context\":{\"System\":{\"user\":{\"accessToken\":\""
                 + SkillInvocation.SALESFORCE_TOKEN + " " + origin + "\"}}},\"request\":{\"type\":\"LaunchRequest\",,}";
         CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000002");
-        SkillHandler handler = new SkillHandler(Map.of());
+        SkillHandler handler = new SkillHandler(Map.of(SkillConfig.SKILL_ID, SkillInvocation.SKILL_ID));
 
         Exception thrown = assertThrows(Exception.class, () -> handler.handleRequest(
                 new ByteArrayInputStream(SkillInvocation.bytes(broken)), new ByteArrayOutputStream(),

@@ -6,19 +6,49 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The tests read copies of the repo's {@code events/skill-*.json} from the module's own test resources, because
  * {@code sam build} builds this folder alone, elsewhere. When the repo folder is there, the copies must match it.
+ * Every envelope is also run through the handler against a stand-in org, and must end as its name says.
  */
+@WireMockTest
 class SampleEventsTest {
+
+    /** How each sample ends; a new sample needs a line here. */
+    private static final Map<String, String> OUTCOMES = Map.ofEntries(
+            Map.entry("skill-create-reminder-confirmed.json", "TASK_CREATED"),
+            Map.entry("skill-create-reminder-denied.json", "REMINDER_DECLINED"),
+            Map.entry("skill-create-reminder-started.json", "DIALOG_CONTINUED"),
+            Map.entry("skill-fallback.json", "ANSWERED"),
+            Map.entry("skill-help.json", "ANSWERED"),
+            Map.entry("skill-launch-bad-token.json", "TOKEN_REJECTED"),
+            Map.entry("skill-launch-dead-token.json", "SESSION_INVALID"),
+            Map.entry("skill-launch-disallowed-instance.json", "TOKEN_REJECTED"),
+            Map.entry("skill-launch-linked.json", "ANSWERED"),
+            Map.entry("skill-launch-unlinked.json", "NOT_LINKED"),
+            Map.entry("skill-open-cases.json", "ANSWERED"),
+            Map.entry("skill-pipeline.json", "ANSWERED"),
+            Map.entry("skill-session-ended.json", "SESSION_ENDED"),
+            Map.entry("skill-stop.json", "ANSWERED"));
 
     private static final Path COPIES = Path.of("src", "test", "resources", "events");
     private static final Path REPO_EVENTS = Path.of("..", "events");
@@ -49,6 +79,36 @@ class SampleEventsTest {
             assertTrue(envelope.path("request").path("requestId").asText().startsWith("amzn1.echo-api.request."),
                     event.toString());
         }
+    }
+
+    @Test
+    void everyEnvelopeRunsThroughTheHandlerToItsOutcome(WireMockRuntimeInfo wireMock) throws IOException {
+        String origin = wireMock.getHttpBaseUrl();
+        standInOrg();
+        List<Path> copies = skillEvents(COPIES);
+        assertEquals(new TreeSet<>(OUTCOMES.keySet()), new TreeSet<>(names(copies)), "every sample needs an outcome");
+        for (Path event : copies) {
+            String name = event.getFileName().toString();
+            SkillInvocation.Result result = new SkillInvocation(origin)
+                    .invoke(SkillInvocation.eventAt(name, origin));
+            assertEquals(OUTCOMES.get(name), result.logLine().path("outcome").asText(), name);
+        }
+    }
+
+    /** A healthy multi-currency org for the sample token; the dead-token sample's token is refused as Salesforce does. */
+    private static void standInOrg() {
+        SalesforceStubs.userinfo();
+        stubFor(get(urlPathEqualTo(SalesforceStubs.USERINFO)).atPriority(1)
+                .withHeader("Authorization", containing("Expired"))
+                .willReturn(SalesforceStubs.answer(SalesforceErrors.identityBadToken())));
+        SalesforceStubs.query(SalesforceStubs.TOTALS_SOQL, SalesforceStubs.totals(3, "1250000.0"));
+        SalesforceStubs.query(SalesforceStubs.NEXT_MULTI_SOQL,
+                SalesforceStubs.next("Globex renewal", "250000.0", "USD", "2026-12-15"));
+        SalesforceStubs.query(SalesforceStubs.ORG_CURRENCY_SOQL, SalesforceStubs.orgCurrency("USD"));
+        SalesforceStubs.query(SalesforceStubs.CASE_COUNT_SOQL, "{\"totalSize\":4,\"done\":true,\"records\":[]}");
+        SalesforceStubs.query(SalesforceStubs.TOP_CASES_SOQL, SalesforceStubs.NO_RECORDS);
+        stubFor(post(urlPathEqualTo(SalesforceStubs.TASKS)).willReturn(SalesforceStubs.json(201,
+                "{\"id\":\"00T5g00000XyZaBEAV\",\"success\":true,\"errors\":[]}")));
     }
 
     private static List<Path> skillEvents(Path folder) throws IOException {

@@ -4,24 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.asflink.linkedtoken.InstanceUrlPolicy;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SkillConfigTest {
 
+    private static final String SKILL_ID = "amzn1.ask.skill.8f3b1c2e-5d4a-4e9b-9c7f-1a2b3c4d5e6f";
+
     @Test
-    void defaultsWhenNothingIsSet() {
-        SkillConfig config = SkillConfig.fromEnvironment(Map.of());
+    void defaultsWhenOnlyTheSkillIdIsSet() {
+        SkillConfig config = SkillConfig.fromEnvironment(Map.of("SKILL_ID", SKILL_ID));
 
         assertEquals("67.0", config.apiVersion());
         assertEquals("v67.0", config.apiPathVersion());
-        assertEquals(Optional.empty(), config.skillId());
+        assertEquals(SKILL_ID, config.skillId());
         assertEquals(Duration.ofMillis(3000), config.salesforceTimeout());
         assertEquals(InstanceUrlPolicy.defaults(), config.instanceUrls());
     }
@@ -35,14 +39,51 @@ class SkillConfigTest {
                 "INSTANCE_URL_ALLOWLIST", "default,http://127.0.0.1:8089"));
 
         assertEquals("68.0", config.apiVersion());
-        assertEquals(Optional.of("amzn1.ask.skill.8f3b1c2e-5d4a-4e9b-9c7f-1a2b3c4d5e6f"), config.skillId());
+        assertEquals(SKILL_ID, config.skillId());
         assertEquals(Duration.ofMillis(1500), config.salesforceTimeout());
         assertEquals(1, config.instanceUrls().exactOrigins().size());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", " "})
+    void aMissingOrBlankSkillIdRefusesToStart(String value) {
+        Map<String, String> environment = new HashMap<>();
+        if (!value.isEmpty()) {
+            environment.put("SKILL_ID", value);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SkillConfig.fromEnvironment(environment));
+
+        assertTrue(e.getMessage().startsWith("SKILL_ID is not set"), e.getMessage());
+    }
+
     @Test
-    void blankSkillIdMeansNotChecked() {
-        assertFalse(SkillConfig.fromEnvironment(Map.of("SKILL_ID", " ")).skillId().isPresent());
+    void bothHandlerConstructorsRefuseToStartWithoutASkillId() {
+        // The Map constructor is the local runner's; the no-arg one is Lambda's, reading this JVM's environment,
+        // which has no SKILL_ID under the test runner.
+        assumeTrue(System.getenv("SKILL_ID") == null, "the build's environment sets SKILL_ID");
+        IllegalArgumentException fromMap = assertThrows(IllegalArgumentException.class,
+                () -> new SkillHandler(Map.of(SkillConfig.INSTANCE_URL_ALLOWLIST, "default")));
+        IllegalArgumentException fromEnvironment = assertThrows(IllegalArgumentException.class, SkillHandler::new);
+
+        assertTrue(fromMap.getMessage().contains("SKILL_ID"), fromMap.getMessage());
+        assertTrue(fromEnvironment.getMessage().contains("SKILL_ID"), fromEnvironment.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"100", "3000"})
+    void timeoutLimitsAreInclusive(String millis) {
+        SkillConfig config = SkillConfig.fromEnvironment(Map.of("SKILL_ID", SKILL_ID, "SALESFORCE_TIMEOUT_MS", millis));
+
+        assertEquals(Duration.ofMillis(Long.parseLong(millis)), config.salesforceTimeout());
+    }
+
+    @Test
+    void twoCallsAtTheLongestTimeoutFitTheFunctionTimeoutWithRoomToAnswer() {
+        Duration functionTimeout = Duration.ofSeconds(7);
+        Duration twoCalls = SkillConfig.MAX_TIMEOUT.multipliedBy(2);
+
+        assertTrue(twoCalls.plus(RequestBudget.ANSWER_MARGIN).compareTo(functionTimeout) < 0);
     }
 
     @ParameterizedTest
@@ -52,10 +93,14 @@ class SkillConfigTest {
             "SKILL_ID, amzn1.ask.skill.not-a-uuid-SECRETISH",
             "SALESFORCE_TIMEOUT_MS, 3s-SECRETISH",
             "SALESFORCE_TIMEOUT_MS, 99",
+            "SALESFORCE_TIMEOUT_MS, 3001",
+            "SALESFORCE_TIMEOUT_MS, 3500",
             "SALESFORCE_TIMEOUT_MS, 60000"})
     void badValueFailsNamingTheVariableNotTheValue(String name, String value) {
+        Map<String, String> environment = new HashMap<>(Map.of("SKILL_ID", SKILL_ID));
+        environment.put(name, value);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SkillConfig.fromEnvironment(Map.of(name, value)));
+                () -> SkillConfig.fromEnvironment(environment));
 
         assertTrue(e.getMessage().startsWith(name), e.getMessage());
         assertFalse(e.getMessage().contains(value), e.getMessage());
@@ -64,7 +109,8 @@ class SkillConfigTest {
     @Test
     void badAllowListFailsAtStart() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SkillConfig.fromEnvironment(Map.of("INSTANCE_URL_ALLOWLIST", "http://evil.example.com")));
+                () -> SkillConfig.fromEnvironment(Map.of("SKILL_ID", SKILL_ID,
+                        "INSTANCE_URL_ALLOWLIST", "http://evil.example.com")));
 
         assertTrue(e.getMessage().contains("INSTANCE_URL_ALLOWLIST"), e.getMessage());
     }
@@ -72,7 +118,7 @@ class SkillConfigTest {
     @Test
     void handlerConstructorFailsFastOnBadConfiguration() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SkillHandler(Map.of("SALESFORCE_TIMEOUT_MS", "soon")));
+                () -> new SkillHandler(Map.of("SKILL_ID", SKILL_ID, "SALESFORCE_TIMEOUT_MS", "soon")));
 
         assertTrue(e.getMessage().contains("SALESFORCE_TIMEOUT_MS"));
     }

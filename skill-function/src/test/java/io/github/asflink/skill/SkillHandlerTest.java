@@ -11,7 +11,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static io.github.asflink.skill.SalesforceStubs.CASE_COUNT_SOQL;
-import static io.github.asflink.skill.SalesforceStubs.PIPELINE_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.NEXT_MULTI_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.NEXT_SINGLE_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.NO_RECORDS;
+import static io.github.asflink.skill.SalesforceStubs.ORG_CURRENCY_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.TOTALS_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.answer;
+import static io.github.asflink.skill.SalesforceStubs.next;
+import static io.github.asflink.skill.SalesforceStubs.orgCurrency;
+import static io.github.asflink.skill.SalesforceStubs.singleCurrencyOrg;
+import static io.github.asflink.skill.SalesforceStubs.totals;
 import static io.github.asflink.skill.SalesforceStubs.TASKS;
 import static io.github.asflink.skill.SalesforceStubs.TOP_CASES_SOQL;
 import static io.github.asflink.skill.SalesforceStubs.authorized;
@@ -30,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +78,16 @@ class SkillHandlerTest {
     }
 
     @Test
+    void theGreetingUsesTheWholeFirstNameStrippedAndEscaped() {
+        stubFor(get(urlPathEqualTo(SalesforceStubs.USERINFO)).willReturn(json(200, """
+                {"user_id":"0055g00000AbCdEAAV","given_name":"  Mary   Ann & <Jo> ","name":"Mary Ann Smith"}""")));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
+
+        assertTrue(result.ssml().startsWith("<speak>Hi Mary Ann &amp; &lt;Jo&gt;. "), result.ssml());
+    }
+
+    @Test
     void launchWithoutAFirstNameStillGreets() {
         stubFor(get(urlPathEqualTo(SalesforceStubs.USERINFO))
                 .willReturn(json(200, "{\"user_id\":\"0055g00000AbCdEAAV\"}")));
@@ -77,16 +98,11 @@ class SkillHandlerTest {
     }
 
     @Test
-    void pipelineSaysCountTotalAndNextToCloseWithCurrencyAndDate() {
+    void pipelineSaysCountTotalAndNextToCloseInOneRoundTrip() {
         userinfo();
-        query(PIPELINE_SOQL, """
-                {"totalSize":3,"done":true,"records":[
-                 {"attributes":{"type":"Opportunity","url":"/services/data/v67.0/sobjects/Opportunity/0065g00000Q1"},
-                  "Id":"0065g00000Q1AAAA","Name":"Smith & Sons <Renewal>","Amount":250000.5,"CloseDate":"2026-12-15"},
-                 {"attributes":{"type":"Opportunity","url":"/services/data/v67.0/sobjects/Opportunity/0065g00000Q2"},
-                  "Id":"0065g00000Q2AAAA","Name":"Globex","Amount":999999.5,"CloseDate":"2027-01-20"},
-                 {"attributes":{"type":"Opportunity","url":"/services/data/v67.0/sobjects/Opportunity/0065g00000Q3"},
-                  "Id":"0065g00000Q3AAAA","Name":"Initech","Amount":null,"CloseDate":null}]}""");
+        query(TOTALS_SOQL, totals(3, "1250000.0"));
+        query(NEXT_MULTI_SOQL, next("Smith & Sons <Renewal>", "250000.5", "USD", "2026-12-15"));
+        query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
 
@@ -95,17 +111,113 @@ class SkillHandlerTest {
                 + "<say-as interpret-as=\"date\">????1215</say-as>. " + Replies.ANYTHING_ELSE), result.ssml());
         assertFalse(result.sessionEnds());
         verify(exactly(1), userinfoRequested());
-        verify(exactly(1), queried(PIPELINE_SOQL));
-        assertEquals(2, result.logLine().path("salesforceCalls").asInt());
-        assertEquals("PipelineIntent", result.logLine().path("intent").asText());
+        verify(exactly(1), queried(TOTALS_SOQL));
+        verify(exactly(1), queried(NEXT_MULTI_SOQL));
+        verify(exactly(1), queried(ORG_CURRENCY_SOQL));
+        assertEquals(4, getAllServeEvents().size());
+        JsonNode log = result.logLine();
+        assertEquals(4, log.path("salesforceCalls").asInt());
+        assertEquals(1, log.path("salesforceRoundTrips").asInt());
+        assertEquals("PipelineIntent", log.path("intent").asText());
+    }
+
+    @Test
+    void fiveThousandOpenOpportunitiesAreSpokenAsFiveThousandWithTheAggregatesTotal() {
+        userinfo();
+        query(TOTALS_SOQL, totals(5000, "12500000.0"));
+        query(NEXT_MULTI_SOQL, next("Globex renewal", "250000.0", "USD", "2026-12-15"));
+        query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertTrue(result.ssml().startsWith("<speak>You have 5,000 open opportunities, worth $12,500,000 in total."),
+                result.ssml());
+    }
+
+    @Test
+    void multiCurrencyOrgSpeaksTheTotalInTheCorporateCurrencyAndTheNextDealInItsOwn() {
+        userinfo();
+        query(TOTALS_SOQL, totals(2, "90000.0"));
+        query(NEXT_MULTI_SOQL, next("Initech", "42000.0", "EUR", "2026-12-15"));
+        query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+        SkillInvocation.Result again = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertTrue(result.ssml().contains("worth $90,000 in total. The next to close is Initech, for €42,000,"),
+                result.ssml());
+        assertEquals(result.ssml(), again.ssml());
+        verify(exactly(0), queried(NEXT_SINGLE_SOQL));
+        // The corporate currency is remembered: the second request makes three calls, not four.
+        verify(exactly(1), queried(ORG_CURRENCY_SOQL));
+        assertEquals(3, again.logLine().path("salesforceCalls").asInt());
+    }
+
+    @Test
+    void aCurrencyQueryThatFailsForNowIsAskedAgainAndAmountsArePlainMeanwhile() {
+        userinfo();
+        query(TOTALS_SOQL, totals(2, "90000.0"));
+        query(NEXT_MULTI_SOQL, next("Initech", "42000.0", null, "2026-12-15"));
+        query(ORG_CURRENCY_SOQL, answer(SalesforceErrors.serverUnavailable()));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+        skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertTrue(result.ssml().contains("worth 90,000 in total."), result.ssml());
+        assertEquals("ANSWERED", result.logLine().path("outcome").asText());
+        verify(exactly(2), queried(ORG_CURRENCY_SOQL));
+    }
+
+    @Test
+    void singleCurrencyOrgIsAskedAgainInItsFormAndRememberedWithItsCurrency() {
+        userinfo();
+        query(TOTALS_SOQL, totals(2, "90000.0"));
+        singleCurrencyOrg("GBP");
+        query(NEXT_SINGLE_SOQL, next("Initech", "42000.0", null, "2026-12-15"));
+
+        SkillInvocation.Result first = skill.invoke(eventAt("skill-pipeline.json", origin));
+        SkillInvocation.Result second = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        for (SkillInvocation.Result result : List.of(first, second)) {
+            assertTrue(result.ssml().contains("worth £90,000 in total. The next to close is Initech, for £42,000,"),
+                    result.ssml());
+        }
+        assertEquals(2, first.logLine().path("salesforceRoundTrips").asInt());
+        assertEquals(5, first.logLine().path("salesforceCalls").asInt());
+        // The second request knows the org: the single-currency form at once, no currency query, one round trip.
+        assertEquals(1, second.logLine().path("salesforceRoundTrips").asInt());
+        assertEquals(3, second.logLine().path("salesforceCalls").asInt());
+        verify(exactly(1), queried(NEXT_MULTI_SOQL));
+        verify(exactly(1), queried(ORG_CURRENCY_SOQL));
+        verify(exactly(2), queried(NEXT_SINGLE_SOQL));
+        verify(exactly(2), queried(TOTALS_SOQL));
+        verify(exactly(2), userinfoRequested());
+    }
+
+    @Test
+    void amountsAreSpokenAsPlainNumbersWhenTheOrgsCurrencyCannotBeLearned() {
+        userinfo();
+        query(TOTALS_SOQL, totals(2, "90000.0"));
+        query(NEXT_MULTI_SOQL, answer(SalesforceErrors.invalidField("CurrencyIsoCode", "Opportunity")));
+        query(NEXT_SINGLE_SOQL, next("Initech", "42000.0", null, "2026-12-15"));
+        query(ORG_CURRENCY_SOQL, answer(SalesforceErrors.insufficientAccess()));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+        SkillInvocation.Result again = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        // The user's locale (en_US) is no guide to the org's currency: no dollar sign is guessed.
+        assertTrue(result.ssml().contains("worth 90,000 in total. The next to close is Initech, for 42,000,"),
+                result.ssml());
+        assertEquals(result.ssml(), again.ssml());
+        verify(exactly(1), queried(ORG_CURRENCY_SOQL));
     }
 
     @Test
     void pipelineNextYearDateKeepsTheYear() {
         userinfo();
-        query(PIPELINE_SOQL, """
-                {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},
-                 "Id":"0065g00000Q2AAAA","Name":"Globex","Amount":40000,"CloseDate":"2027-01-20"}]}""");
+        query(TOTALS_SOQL, totals(1, "40000"));
+        query(NEXT_MULTI_SOQL, next("Globex", "40000", "USD", "2027-01-20"));
+        query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
 
@@ -114,13 +226,44 @@ class SkillHandlerTest {
     }
 
     @Test
+    void pipelineWithoutAmountsSaysTheCountOnly() {
+        userinfo();
+        query(TOTALS_SOQL, totals(2, "null"));
+        query(NEXT_MULTI_SOQL, next("Globex", "null", "USD", null));
+        query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertEquals(speak("You have 2 open opportunities. The next to close is Globex, with no close date. "
+                + Replies.ANYTHING_ELSE), result.ssml());
+    }
+
+    @Test
     void emptyPipelineSaysSo() {
         userinfo();
-        query(PIPELINE_SOQL, "{\"totalSize\":0,\"done\":true,\"records\":[]}");
+        query(TOTALS_SOQL, totals(0, "null"));
+        query(NEXT_MULTI_SOQL, NO_RECORDS);
+        query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
 
         assertEquals(speak("You have no open opportunities. " + Replies.ANYTHING_ELSE), result.ssml());
+    }
+
+    @Test
+    void thePipelinesCallsRunInParallel() {
+        stubFor(get(urlPathEqualTo(SalesforceStubs.USERINFO))
+                .willReturn(json(200, SalesforceStubs.USERINFO_BODY).withFixedDelay(300)));
+        query(TOTALS_SOQL, json(200, totals(1, "1.0")).withFixedDelay(300));
+        query(NEXT_MULTI_SOQL, json(200, next("Globex", "1.0", "USD", "2026-12-15")).withFixedDelay(300));
+        query(ORG_CURRENCY_SOQL, json(200, orgCurrency("USD")).withFixedDelay(300));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        JsonNode log = result.logLine();
+        long criticalPath = log.path("salesforceCriticalPathMs").asLong();
+        assertTrue(criticalPath >= 300 && criticalPath < 800, "four 300 ms calls waited " + criticalPath + " ms");
+        assertTrue(log.path("salesforceLatencyMs").asLong() >= 1200, log.toString());
     }
 
     @Test
@@ -142,15 +285,16 @@ class SkillHandlerTest {
                 + "Printer &amp; &lt;scanner&gt; &quot;down&quot; &apos;again&apos;, high priority; "
                 + "Login broken, medium priority; and case 1030, low priority. " + Replies.ANYTHING_ELSE),
                 result.ssml());
-        verify(exactly(1), userinfoRequested());
+        verify(exactly(0), userinfoRequested());
         verify(exactly(1), queried(CASE_COUNT_SOQL));
         verify(exactly(1), queried(TOP_CASES_SOQL));
-        assertEquals(3, result.logLine().path("salesforceCalls").asInt());
+        assertEquals(2, getAllServeEvents().size());
+        assertEquals(2, result.logLine().path("salesforceCalls").asInt());
+        assertEquals(1, result.logLine().path("salesforceRoundTrips").asInt());
     }
 
     @Test
     void theTwoCaseQueriesRunInParallel() {
-        userinfo();
         stubFor(get(urlPathEqualTo(SalesforceStubs.QUERY))
                 .withQueryParam("q", equalTo(CASE_COUNT_SOQL))
                 .willReturn(json(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}").withFixedDelay(400)));
@@ -160,13 +304,13 @@ class SkillHandlerTest {
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
 
-        long latency = result.logLine().path("salesforceLatencyMs").asLong();
-        assertTrue(latency >= 400 && latency < 750, "two 400 ms queries took " + latency + " ms in all");
+        long waited = result.logLine().path("salesforceCriticalPathMs").asLong();
+        assertTrue(waited >= 400 && waited < 750, "two 400 ms queries waited " + waited + " ms");
+        assertTrue(result.logLine().path("salesforceLatencyMs").asLong() >= 800, "each call's own time is summed");
     }
 
     @Test
     void noOpenCasesSaysSo() {
-        userinfo();
         query(CASE_COUNT_SOQL, "{\"totalSize\":0,\"done\":true,\"records\":[]}");
         query(TOP_CASES_SOQL, "{\"totalSize\":0,\"done\":true,\"records\":[]}");
 
@@ -191,16 +335,21 @@ class SkillHandlerTest {
                 .withRequestBody(equalToJson("""
                         {"Subject":"call Ada about the renewal","ActivityDate":"2026-12-15",
                          "OwnerId":"0055g00000AbCdEAAV","Status":"Not Started","Priority":"Normal"}""")));
+        assertEquals(2, getAllServeEvents().size());
         assertEquals("TASK_CREATED", result.logLine().path("outcome").asText());
+        assertEquals(2, result.logLine().path("salesforceRoundTrips").asInt());
     }
 
     @Test
     void deniedReminderCreatesNothing() {
+        userinfo();
+
         SkillInvocation.Result result = skill.invoke(eventAt("skill-create-reminder-denied.json", origin));
 
         assertEquals(speak(CreateReminderIntentHandler.DECLINED + " " + Replies.ANYTHING_ELSE), result.ssml());
         assertFalse(result.sessionEnds());
-        assertEquals(0, getAllServeEvents().size());
+        verify(exactly(1), userinfoRequested());
+        assertEquals(1, getAllServeEvents().size(), "the link is checked; nothing is created");
         assertEquals("REMINDER_DECLINED", result.logLine().path("outcome").asText());
     }
 
@@ -251,15 +400,16 @@ class SkillHandlerTest {
 
     @Test
     void configuredApiVersionIsUsedInDataPaths() {
-        userinfo();
-        String soql = PIPELINE_SOQL;
         stubFor(get(urlPathEqualTo("/services/data/v68.0/query"))
-                .withQueryParam("q", equalTo(soql))
-                .willReturn(json(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}")));
+                .withQueryParam("q", equalTo(CASE_COUNT_SOQL))
+                .willReturn(json(200, NO_RECORDS)));
+        stubFor(get(urlPathEqualTo("/services/data/v68.0/query"))
+                .withQueryParam("q", equalTo(TOP_CASES_SOQL))
+                .willReturn(json(200, NO_RECORDS)));
 
         SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_API_VERSION, "68.0")
-                .invoke(eventAt("skill-pipeline.json", origin));
+                .invoke(eventAt("skill-open-cases.json", origin));
 
-        assertEquals(speak("You have no open opportunities. " + Replies.ANYTHING_ELSE), result.ssml());
+        assertEquals(speak("You have no open cases. " + Replies.ANYTHING_ELSE), result.ssml());
     }
 }

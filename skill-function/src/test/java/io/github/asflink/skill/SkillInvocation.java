@@ -74,6 +74,9 @@ final class SkillInvocation {
 
     private final Map<String, String> environment = new HashMap<>();
     private final SalesforceTransport transport;
+    private Clock clock = CLOCK;
+    private int remainingMs = 7000;
+    private SkillHandler handler;
 
     SkillInvocation(String wireMockOrigin) {
         this(wireMockOrigin, new HttpTransport());
@@ -82,15 +85,30 @@ final class SkillInvocation {
     SkillInvocation(String wireMockOrigin, SalesforceTransport transport) {
         this.transport = transport;
         environment.put(SkillConfig.INSTANCE_URL_ALLOWLIST, "default," + wireMockOrigin);
+        environment.put(SkillConfig.SKILL_ID, SKILL_ID);
     }
 
     SkillInvocation env(String name, String value) {
         environment.put(name, value);
+        handler = null;
         return this;
     }
 
     SkillInvocation withoutEnv(String name) {
         environment.remove(name);
+        handler = null;
+        return this;
+    }
+
+    SkillInvocation clock(Clock value) {
+        clock = value;
+        handler = null;
+        return this;
+    }
+
+    /** What the Lambda context reports as left of the invocation. */
+    SkillInvocation remainingMs(int value) {
+        remainingMs = value;
         return this;
     }
 
@@ -119,20 +137,42 @@ final class SkillInvocation {
         return event;
     }
 
+    /**
+     * One invocation. The same handler (one execution environment) serves every invocation of this object until its
+     * environment or clock changes, as Lambda reuses a warm environment.
+     */
     Result invoke(JsonNode event) {
         try {
             byte[] in = JSON.writeValueAsBytes(event);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000001");
-            new SkillHandler(environment, transport, CLOCK)
-                    .handleRequest(new ByteArrayInputStream(in), out, context);
+            CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000001", remainingMs);
+            if (handler == null) {
+                handler = new SkillHandler(environment, transport, clock);
+            }
+            handler.handleRequest(new ByteArrayInputStream(in), out, context);
             Result result = new Result(JSON.readTree(out.toByteArray()), context);
             assertWellFormed(result.ssml());
             assertWellFormed(result.repromptSsml());
-            assertFalse(context.allText().contains(SALESFORCE_TOKEN), "the access token reached a log line");
+            assertNoSecretLogged(event, context.allText());
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Neither half of the linked token Alexa sent, nor Alexa's own API token, may reach a log line. */
+    static void assertNoSecretLogged(JsonNode event, String logs) {
+        assertFalse(logs.contains(SALESFORCE_TOKEN), "the access token reached a log line");
+        for (JsonNode user : List.of(event.path("context").path("System").path("user"),
+                event.path("session").path("user"))) {
+            String linked = user.path("accessToken").asText("");
+            if (!linked.isEmpty()) {
+                assertFalse(logs.contains(linked.split(" ")[0]), "a linked token reached a log line");
+            }
+        }
+        String alexaToken = event.path("context").path("System").path("apiAccessToken").asText("");
+        if (!alexaToken.isEmpty()) {
+            assertFalse(logs.contains(alexaToken), "Alexa's apiAccessToken reached a log line");
         }
     }
 

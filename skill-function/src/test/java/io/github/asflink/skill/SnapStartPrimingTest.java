@@ -1,6 +1,7 @@
 package io.github.asflink.skill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,22 +13,41 @@ import org.junit.jupiter.api.Test;
 /** The SnapStart hooks, called directly as Lambda's runtime would before the snapshot and after a restore. */
 class SnapStartPrimingTest {
 
+    private static final Map<String, String> ENVIRONMENT = Map.of(SkillConfig.SKILL_ID, SkillInvocation.SKILL_ID);
+
     @Test
     void primingRunsTheRealRequestPathInMemory() throws IOException {
-        SnapStartPriming priming = new SnapStartPriming(Map::of);
+        SnapStartPriming priming = new SnapStartPriming(() -> ENVIRONMENT);
 
         List<String> responses = priming.prime();
 
-        assertEquals(4, responses.size());
+        assertEquals(6, responses.size());
         JsonNode unlinked = SkillInvocation.JSON.readTree(responses.get(0)).path("response");
         assertEquals("LinkAccount", unlinked.path("card").path("type").asText());
         JsonNode linked = SkillInvocation.JSON.readTree(responses.get(1)).path("response");
         assertTrue(linked.path("outputSpeech").path("ssml").asText().startsWith("<speak>Hi Priming."),
                 linked.toString());
-        assertTrue(SkillInvocation.JSON.readTree(responses.get(2)).path("response").path("outputSpeech")
-                .path("ssml").asText().contains("one open opportunity"), responses.get(2));
-        assertTrue(SkillInvocation.JSON.readTree(responses.get(3)).path("response").path("outputSpeech")
-                .path("ssml").asText().contains("one open case"), responses.get(3));
+        // The single-currency path: the multi-currency form refused, the single-currency one, the org's currency.
+        assertTrue(ssml(responses.get(2)).contains("one open opportunity: Priming, for $1,000.50"), responses.get(2));
+        assertTrue(ssml(responses.get(3)).contains("one open case"), responses.get(3));
+        assertTrue(ssml(responses.get(4)).startsWith("<speak>Okay. I added a task to priming"), responses.get(4));
+        // The dead-token path, with the identity service's real 403 text.
+        JsonNode dead = SkillInvocation.JSON.readTree(responses.get(5)).path("response");
+        assertEquals(SkillInvocation.speak(Replies.RELINK_ACCOUNT), dead.path("outputSpeech").path("ssml").asText());
+        assertEquals("LinkAccount", dead.path("card").path("type").asText());
+    }
+
+    @Test
+    void primingNeedsTheConfiguredSkillId() {
+        SnapStartPriming priming = new SnapStartPriming(Map::of);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, priming::prime);
+
+        assertTrue(e.getMessage().startsWith(SkillConfig.SKILL_ID), e.getMessage());
+    }
+
+    private static String ssml(String response) throws IOException {
+        return SkillInvocation.JSON.readTree(response).path("response").path("outputSpeech").path("ssml").asText();
     }
 
     @Test
@@ -44,7 +64,7 @@ class SnapStartPrimingTest {
 
     @Test
     void hooksRunWithoutACracRuntime() throws Exception {
-        SnapStartPriming priming = new SnapStartPriming(Map::of);
+        SnapStartPriming priming = new SnapStartPriming(() -> ENVIRONMENT);
 
         priming.beforeCheckpoint(null);
         priming.afterRestore(null);
@@ -54,6 +74,6 @@ class SnapStartPrimingTest {
     void theHandlerRegistersTheHookInItsStaticInit() {
         // Loading the handler class runs SnapStartPriming.register() against org.crac's global context, which on a
         // JVM without CRaC accepts the resource and never calls it.
-        new SkillHandler(Map.of());
+        new SkillHandler(ENVIRONMENT);
     }
 }

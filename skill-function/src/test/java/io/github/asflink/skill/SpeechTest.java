@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,12 +42,28 @@ class SpeechTest {
             "42000, EUR, '€42,000'",
             "99.99, GBP, '£99.99'"})
     void amountsAreWrittenAsAlexaSpeaksMoney(String amount, String currency, String expected) {
-        assertEquals(expected, SpokenAmount.of(new BigDecimal(amount), Currency.getInstance(currency)));
+        assertEquals(expected, SpokenAmount.of(new BigDecimal(amount), Optional.of(Currency.getInstance(currency))));
     }
 
     @ParameterizedTest
-    @CsvSource({"en_US, USD", "de_DE, EUR", "en_GB, GBP", "ja_JP, JPY", "en, USD", "'', USD"})
-    void currencyFollowsTheUsersSalesforceLocale(String locale, String currency) {
-        assertEquals(Currency.getInstance(currency), SpokenAmount.currencyFor(locale));
+    @CsvSource({"1250000, '1,250,000'", "980.5, '980.50'", "0.004, '0'"})
+    void amountsOfAnUnknownCurrencyAreSpokenAsPlainNumbers(String amount, String expected) {
+        assertEquals(expected, SpokenAmount.of(new BigDecimal(amount), Optional.empty()));
+    }
+
+    @Test
+    void countsAreGrouped() {
+        assertEquals("5,000", SpokenAmount.count(5000));
+        assertEquals("42", SpokenAmount.count(42));
+    }
+
+    @Test
+    void todayAndTomorrowAreSaidAsWords() {
+        LocalDate today = LocalDate.of(2026, 12, 31);
+
+        assertEquals(Optional.of("today"), Ssml.nearDay(today, today));
+        assertEquals(Optional.of("tomorrow"), Ssml.nearDay(LocalDate.of(2027, 1, 1), today));
+        assertEquals(Optional.empty(), Ssml.nearDay(LocalDate.of(2027, 1, 2), today));
+        assertEquals(Optional.empty(), Ssml.nearDay(LocalDate.of(2026, 12, 30), today));
     }
 }
