@@ -83,7 +83,8 @@ class SalesforceTroubleTest {
     @Test
     void slowSalesforceTimesOutWithinTheConfiguredBound() {
         stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(200, SalesforceStubs.USERINFO_BODY)
-                .withFixedDelay(2000)));
+                .withFixedDelay(5000)));
+        HttpTransport.client(); // built once per execution environment; its first build is not what this measures
         long start = System.nanoTime();
 
         SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_TIMEOUT_MS, "250")
@@ -93,7 +94,8 @@ class SalesforceTroubleTest {
         assertApology(result);
         assertEquals("SALESFORCE_TIMEOUT", result.logLine().path("outcome").asText());
         assertEquals(Turn.Problem.CALL_TIMEOUT, result.logLine().path("problem").asText());
-        assertTrue(elapsedMs < 1500, "took " + elapsedMs + " ms");
+        // Well under the stub's 5 s delay: the 250 ms bound cut the call (slack for building the skill on a busy CI).
+        assertTrue(elapsedMs < 2500, "took " + elapsedMs + " ms");
     }
 
     @Test
