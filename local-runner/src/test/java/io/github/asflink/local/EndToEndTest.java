@@ -319,7 +319,15 @@ class EndToEndTest {
         flow.token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", Flow.REDIRECT_URI), true);
         String token = linked.get("access_token").getAsString();
         flow.skill(AlexaRequests.launch(SKILL_ID, token));
+        // The dead-token paths too: an expired session, then the refresh that follows it.
+        org.expireAccessToken(token.substring(0, token.indexOf(' ')));
+        flow.skill(AlexaRequests.launch(SKILL_ID, token));
+        flow.skill(AlexaRequests.intent(SKILL_ID, token, "OpenCasesIntent", Map.of(), "NONE"));
+        String renewed = JsonParser.parseString(flow.token(Map.of("grant_type", "refresh_token", "refresh_token",
+                linked.get("refresh_token").getAsString()), false).body()).getAsJsonObject().get("access_token")
+                .getAsString();
         String log = LOG.toString(StandardCharsets.UTF_8);
+        assertFalse(log.contains(renewed.substring(0, renewed.indexOf(' '))), "refreshed access token in the log");
         assertFalse(log.isEmpty(), "the functions log");
         assertFalse(log.contains(ConnectedApp.DEMO_CLIENT_SECRET), "client secret in the log");
         assertFalse(log.contains(code), "authorization code in the log");

@@ -319,6 +319,7 @@ final class OAuthEndpoints {
             return;
         }
         if (!session.get().allowsIdentity()) {
+            // Salesforce's code for a missing id scope is unconfirmed; it is a 403 but never one of the token codes.
             FailureAnswers.send(exchange, SalesforceErrors.identityScopeMissing());
             return;
         }
