@@ -129,8 +129,8 @@ class SalesforceStandInTest {
                 assertEquals(e.getValue(), answer.body(), e.getKey());
             }
             String top = query(standIn, Q5, token).body();
-            assertTrue(top.startsWith("{\"totalSize\":3,\"done\":true,\"records\":[{\"attributes\":{\"type\":\"Case\","),
-                    top);
+            assertTrue(top.startsWith("{\"totalSize\":3,\"done\":true,\"records\":[{\"attributes\":"
+                    + "{\"type\":\"Case\","), top);
             assertTrue(top.contains("\"Id\":\"5005g00000bEnCh001\",\"CaseNumber\":\"00001026\",\"Subject\":"
                     + "\"Printer on fire\",\"Priority\":\"High\",\"Status\":\"New\"}"), top);
             String pipeline = query(standIn, TODAYS_PIPELINE, token).body();

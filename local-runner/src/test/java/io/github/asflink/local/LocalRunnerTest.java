@@ -230,7 +230,8 @@ class LocalRunnerTest {
                 template.toString()), stderr());
         JsonObject token = echoedEnvironment();
         assertEquals(ConnectedApp.DEMO_CLIENT_ID, token.get("ALLOWED_CLIENT_IDS").getAsString());
-        assertTrue(token.get("SALESFORCE_LOGIN_URL").getAsString().matches("http://127\\.0\\.0\\.1:\\d+"), token.toString());
+        assertTrue(token.get("SALESFORCE_LOGIN_URL").getAsString().matches("http://127\\.0\\.0\\.1:\\d+"),
+                token.toString());
 
         out.reset();
         assertEquals(0, run("invoke", "SkillFunction", "--demo-org", "--event", event.toString(), "--template",
@@ -277,7 +278,8 @@ class LocalRunnerTest {
             }
             String narrative = stdout();
             assertTrue(narrative.contains("against the embedded demo org at http://127.0.0.1:"), narrative);
-            assertTrue(narrative.contains("TokenFunction ALLOWED_CLIENT_IDS=" + ConnectedApp.DEMO_CLIENT_ID), narrative);
+            assertTrue(narrative.contains("TokenFunction ALLOWED_CLIENT_IDS=" + ConnectedApp.DEMO_CLIENT_ID),
+                    narrative);
             assertTrue(narrative.contains("SkillFunction SKILL_ID=" + AlexaRequests.DEMO_SKILL_ID), narrative);
             java.util.regex.Matcher origin = Pattern.compile("Serving on (http://127\\.0\\.0\\.1:\\d+)")
                     .matcher(narrative);

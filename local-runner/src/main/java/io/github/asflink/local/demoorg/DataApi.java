@@ -111,7 +111,8 @@ final class DataApi {
         try {
             JsonElement parsed = JsonParser.parseString(new String(Http.readBody(exchange), StandardCharsets.UTF_8));
             if (!parsed.isJsonObject()) {
-                sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR", "Expected a JSON object for a Task"));
+                sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
+                        "Expected a JSON object for a Task"));
                 return;
             }
             body = parsed.getAsJsonObject();

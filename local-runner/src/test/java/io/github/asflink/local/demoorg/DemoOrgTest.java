@@ -346,7 +346,8 @@ class DemoOrgTest {
                 "grant_type", "authorization_code", "code", code(null), "client_id", ConnectedApp.DEMO_CLIENT_ID,
                 "client_secret", "wrong", "redirect_uri", REDIRECT)));
         assertAnswer(SalesforceErrors.unknownClient(), post("/services/oauth2/token", Map.of(
-                "grant_type", "refresh_token", "refresh_token", "x", "client_id", "someone-else", "client_secret", "x")));
+                "grant_type", "refresh_token", "refresh_token", "x", "client_id", "someone-else",
+                "client_secret", "x")));
         assertAnswer(SalesforceErrors.redirectUriMismatch(), redeem(code(null), "redirect_uri", REDIRECT + "/other"));
         assertAnswer(SalesforceErrors.unsupportedGrantType(), post("/services/oauth2/token", Map.of(
                 "grant_type", "password", "client_id", ConnectedApp.DEMO_CLIENT_ID,
