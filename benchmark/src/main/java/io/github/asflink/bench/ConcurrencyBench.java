@@ -115,6 +115,8 @@ final class ConcurrencyBench {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("SALESFORCE_LOGIN_URL", salesforce);
+        // Against a real org serve needs the consumer keys the token function may serve; here the stand-in's.
+        builder.environment().put("ALLOWED_CLIENT_IDS", SalesforceStandIn.CLIENT_ID);
         Process process = builder.start();
         BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -46,17 +46,22 @@ final class Functions {
         return Files.isDirectory(buildDir(logicalId));
     }
 
-    /** The token function's environment: Salesforce and the instance URL it returns both point at the stand-in. */
+    /**
+     * The token function's environment: Salesforce and the instance URL it returns both point at the stand-in, and it
+     * serves only the stand-in's consumer key (the function refuses to start without an allow-list).
+     */
     Map<String, String> tokenEnv() {
         return tokenEnv(standIn);
     }
 
     private static Map<String, String> tokenEnv(String standIn) {
         return Map.of("SALESFORCE_LOGIN_URL", standIn, "INSTANCE_URL_ALLOWLIST", "default," + standIn,
-                "TOKEN_EXPIRES_IN", "5400", "UPSTREAM_TIMEOUT_MS", "3000", "ALLOWED_CLIENT_IDS", "",
+                "TOKEN_EXPIRES_IN", "5400", "UPSTREAM_TIMEOUT_MS", "3000",
+                "ALLOWED_CLIENT_IDS", SalesforceStandIn.CLIENT_ID,
                 "DEFAULT_REDIRECT_URI", "");
     }
 
+    /** The skill function's environment: the stand-in allowed, and the skill id the events carry. */
     Map<String, String> skillEnv() {
         return skillEnv(standIn);
     }

@@ -1,6 +1,7 @@
 package io.github.asflink.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -36,7 +37,8 @@ final class WarmBench {
         command.addAll(launcher.jvmFlags());
         command.add("-cp");
         command.add(Baselines.codeSource(WarmRunner.class) + File.pathSeparator
-                + Baselines.codeSource(RequestStreamHandler.class));
+                + Baselines.codeSource(RequestStreamHandler.class) + File.pathSeparator
+                + Baselines.codeSource(SalesforceErrors.class));
         command.add(WarmRunner.class.getName());
         command.add(scenario);
         command.add(taskRoot.toString());

@@ -91,7 +91,7 @@ public final class WarmRunner {
             throws Exception {
         byte[] event = Events.skillIntent(Events.linkedToken(standIn.baseUrl()), "PipelineIntent");
         Predicate<String> ok = body -> body.contains("outputSpeech") && !body.contains("LinkAccount");
-        String what = "skill: PipelineIntent, linked (userinfo + SOQL query)";
+        String what = "skill: PipelineIntent, linked (userinfo + SOQL queries)";
         Optional<RequestStreamHandler> inMemory = skillWithInMemorySalesforce(loader, functions.skillEnv(),
                 standIn.baseUrl());
         if (inMemory.isPresent()) {
@@ -201,6 +201,9 @@ public final class WarmRunner {
                 if (r.contentType() != null) {
                     b.header("Content-Type", r.contentType());
                 }
+                if (r.authorization() != null) {
+                    b.header("Authorization", r.authorization());
+                }
                 b.method(r.method(), r.body().length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(r.body()));
                 client.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -251,13 +254,24 @@ public final class WarmRunner {
             Constructor<?> replyType = Class.forName(pkg + "SalesforceTransport$Reply", true, loader)
                     .getDeclaredConstructor(int.class, String.class);
             replyType.setAccessible(true);
-            Object userinfo = replyType.newInstance(200, SalesforceStandIn.userinfoJson(base));
+            // Answers worked out once per distinct request, so the measured figure is the skill's, not the stand-in's.
+            Map<String, Object> replies = new java.util.concurrent.ConcurrentHashMap<>();
             Object transport = Proxy.newProxyInstance(loader, new Class<?>[] {transportType}, (proxy, m, a) -> {
                 switch (m.getName()) {
                     case "send" -> {
-                        URI uri = ((HttpRequest) a[0]).uri();
-                        Object reply = uri.getPath().endsWith("/userinfo") ? userinfo
-                                : replyType.newInstance(200, SalesforceStandIn.queryJson(uri.getRawQuery()));
+                        HttpRequest request = (HttpRequest) a[0];
+                        URI uri = request.uri();
+                        String authorization = request.headers().firstValue("Authorization").orElse(null);
+                        Object reply = replies.computeIfAbsent(request.method() + " " + uri + " " + authorization,
+                                key -> {
+                                    SalesforceStandIn.Answer answer = SalesforceStandIn.answer(request.method(),
+                                            uri.getPath(), uri.getRawQuery(), authorization, base);
+                                    try {
+                                        return replyType.newInstance(answer.status(), answer.body());
+                                    } catch (ReflectiveOperationException e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                });
                         return java.util.concurrent.CompletableFuture.completedFuture(reply);
                     }
                     case "hashCode" -> {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -38,13 +39,14 @@ final class BrowserLink {
     private final String origin;
     private final int port;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Boolean> pendingStates = new ConcurrentHashMap<>();
+    private final PendingStates pendingStates;
     private final Map<String, String> linkedTokens = new ConcurrentHashMap<>();
 
-    BrowserLink(Settings settings, String origin, int port) {
+    BrowserLink(Settings settings, String origin, int port, Clock clock) {
         this.settings = settings;
         this.origin = origin;
         this.port = port;
+        this.pendingStates = new PendingStates(clock);
     }
 
     String callbackUrl() {
@@ -81,7 +83,7 @@ final class BrowserLink {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        pendingStates.put(state, Boolean.TRUE);
+        pendingStates.add(state);
         Http.redirect(exchange, authorizeUrl(state));
     }
 
@@ -94,9 +96,10 @@ final class BrowserLink {
             return;
         }
         String state = query.get("state");
-        if (state == null || pendingStates.remove(state) == null) {
-            Http.sendHtml(exchange, 400, page("Linking failed",
-                    "<p>Unknown or reused <code>state</code>; start again from <a href=\"/\">the start page</a>.</p>"));
+        if (!pendingStates.redeem(state)) {
+            Http.sendHtml(exchange, 400, page("Linking failed", "<p>Unknown, expired (older than "
+                    + PendingStates.LIFETIME.toMinutes() + " minutes) or reused <code>state</code>; start again from "
+                    + "<a href=\"/\">the start page</a>.</p>"));
             return;
         }
         Map<String, String> form = new LinkedHashMap<>();

@@ -50,17 +50,28 @@ final class Demo {
         this.out = out;
     }
 
-    /** The settings that point the token function at the demo org. */
-    static Map<String, String> tokenSettings(String orgOrigin) {
-        return Map.of("SALESFORCE_LOGIN_URL", orgOrigin,
-                "INSTANCE_URL_ALLOWLIST", "default," + orgOrigin,
-                "ALLOWED_CLIENT_IDS", ConnectedApp.DEMO_CLIENT_ID);
+    /** What points the token function at the demo org: its login URL, its origin allowed as an instance URL. */
+    static Map<String, String> tokenConnection(String orgOrigin) {
+        return Map.of("SALESFORCE_LOGIN_URL", orgOrigin, "INSTANCE_URL_ALLOWLIST", "default," + orgOrigin);
     }
 
-    /** The settings that let the skill call the demo org, and check the demo skill id. */
+    /** What lets the skill call the demo org. */
+    static Map<String, String> skillConnection(String orgOrigin) {
+        return Map.of("INSTANCE_URL_ALLOWLIST", "default," + orgOrigin);
+    }
+
+    /** The demo's token settings: the demo org, and only the demo connected app. */
+    static Map<String, String> tokenSettings(String orgOrigin) {
+        Map<String, String> settings = new LinkedHashMap<>(tokenConnection(orgOrigin));
+        settings.put(SecureDefaults.ALLOWED_CLIENT_IDS, ConnectedApp.DEMO_CLIENT_ID);
+        return Map.copyOf(settings);
+    }
+
+    /** The demo's skill settings: the demo org, and the demo skill id checked. */
     static Map<String, String> skillSettings(String orgOrigin) {
-        return Map.of("INSTANCE_URL_ALLOWLIST", "default," + orgOrigin,
-                "SKILL_ID", AlexaRequests.DEMO_SKILL_ID);
+        Map<String, String> settings = new LinkedHashMap<>(skillConnection(orgOrigin));
+        settings.put(SecureDefaults.SKILL_ID, AlexaRequests.DEMO_SKILL_ID);
+        return Map.copyOf(settings);
     }
 
     static boolean run(LocalFunctions functions, int port, boolean once, PrintStream out, PrintStream err)
@@ -125,7 +136,8 @@ final class Demo {
             String linkedToken = linked.get("access_token").getAsString();
             String refreshToken = linked.get("refresh_token").getAsString();
             codeReused(code);
-            String refreshed = refresh(refreshToken);
+            String refreshed = refresh(refreshToken,
+                    "Later, Alexa refreshes the token (credentials in the body this time)");
             skill("a LaunchRequest", AlexaRequests.launch(AlexaRequests.DEMO_SKILL_ID, refreshed), null);
             skill("a PipelineIntent (\"how is my pipeline?\")", AlexaRequests.intent(AlexaRequests.DEMO_SKILL_ID,
                     refreshed, "PipelineIntent", Map.of(), "NONE"), null);
@@ -137,9 +149,15 @@ final class Demo {
                             Map.of("subject", "call Globex & Sons", "date", tomorrow), "CONFIRMED"), null);
             skill("a LaunchRequest from a user who has not linked", AlexaRequests.launch(AlexaRequests.DEMO_SKILL_ID,
                     null), "LinkAccount");
-            revoke(refreshed);
-            skill("a LaunchRequest with the revoked token", AlexaRequests.launch(AlexaRequests.DEMO_SKILL_ID,
-                    refreshed), "LinkAccount");
+            expireSessions();
+            deadToken("a LaunchRequest with the expired token (userinfo answers 403 Bad_OAuth_Token)",
+                    AlexaRequests.launch(AlexaRequests.DEMO_SKILL_ID, refreshed));
+            String renewed = refresh(refreshToken, "Alexa refreshes again: the refresh token outlives the session");
+            skill("a LaunchRequest with the new token", AlexaRequests.launch(AlexaRequests.DEMO_SKILL_ID, renewed),
+                    null);
+            revoke(renewed);
+            deadToken("a LaunchRequest with the revoked token", AlexaRequests.launch(AlexaRequests.DEMO_SKILL_ID,
+                    renewed));
             return true;
         } catch (StepFailed e) {
             out.println("   [FAILED] " + e.getMessage());
@@ -222,8 +240,8 @@ final class Demo {
         ok("400 invalid_grant, passed through: Alexa knows the code is spent");
     }
 
-    private String refresh(String refreshToken) throws IOException, InterruptedException, StepFailed {
-        title("Later, Alexa refreshes the token (credentials in the body this time)");
+    private String refresh(String refreshToken, String what) throws IOException, InterruptedException, StepFailed {
+        title(what);
         out.println("   POST " + server.origin() + "/token  grant_type=refresh_token&refresh_token="
                 + Mask.secret(refreshToken) + "&client_id=" + app.clientId() + "&client_secret=…");
         Map<String, String> form = new LinkedHashMap<>();
@@ -244,6 +262,17 @@ final class Demo {
     private void skill(String what, JsonObject envelope, String expectedCard)
             throws IOException, InterruptedException, StepFailed {
         title("Alexa sends the skill " + what);
+        String card = AlexaRequests.cardType(skillResponse(envelope));
+        if (expectedCard != null) {
+            check(expectedCard.equals(card), "expected a " + expectedCard + " card");
+        } else {
+            check(!"LinkAccount".equals(card), "the skill asked to link again");
+        }
+        ok(null);
+    }
+
+    /** Sends an envelope to {@code /skill} and prints what Alexa would say. */
+    private JsonObject skillResponse(JsonObject envelope) throws IOException, InterruptedException, StepFailed {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(server.origin() + "/skill"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope.toString())));
@@ -258,12 +287,33 @@ final class Demo {
         String card = AlexaRequests.cardType(response);
         check(!speech.isEmpty(), "the skill said nothing");
         out.println("   Alexa says: \"" + speech + "\"" + (card.isEmpty() ? "" : "  [" + card + " card]"));
-        if (expectedCard != null) {
-            check(expectedCard.equals(card), "expected a " + expectedCard + " card");
+        return response;
+    }
+
+    private void expireSessions() {
+        title("The org's session timeout ends the Salesforce session before Alexa refreshes (expires_in is a guess)");
+        int ended = org.expireAccessTokens();
+        ok(ended + " access token" + (ended == 1 ? "" : "s") + " expired; the refresh token still works");
+    }
+
+    /**
+     * A request with a dead token: userinfo answers {@code 403 Bad_OAuth_Token} (the data API {@code 401
+     * INVALID_SESSION_ID}), and the skill asks the user to link again, with a LinkAccount card. A skill build that
+     * takes any 403 from userinfo for a refusal says sorry instead; that is noted, not failed, so the walk-through
+     * runs against either.
+     */
+    private void deadToken(String what, JsonObject envelope) throws IOException, InterruptedException, StepFailed {
+        title("Alexa sends the skill " + what + "; the skill asks to link again");
+        JsonObject response = skillResponse(envelope);
+        String card = AlexaRequests.cardType(response);
+        if ("LinkAccount".equals(card)) {
+            ok("the re-link speech and a LinkAccount card");
         } else {
-            check(!"LinkAccount".equals(card), "the skill asked to link again");
+            check(card.isEmpty(), "expected a LinkAccount card, got a " + card + " card");
+            out.println("   [note] no LinkAccount card: this skill build reads userinfo's 403 as a refusal, not as a"
+                    + " dead link");
+            out.flush();
         }
-        ok(null);
     }
 
     private void revoke(String linkedToken) throws IOException, InterruptedException, StepFailed {

@@ -20,14 +20,29 @@ final class LocalFunctions {
     private final Map<String, String> process;
     private final Clock clock;
     private final PrintStream log;
+    private final Map<String, Map<String, String>> defaults;
 
     LocalFunctions(SamTemplate template, EnvVarsFile envVars, Map<String, String> process, Clock clock,
                    PrintStream log) {
+        this(template, envVars, process, clock, log, Map.of());
+    }
+
+    private LocalFunctions(SamTemplate template, EnvVarsFile envVars, Map<String, String> process, Clock clock,
+                           PrintStream log, Map<String, Map<String, String>> defaults) {
         this.template = template;
         this.envVars = envVars;
         this.process = process;
         this.clock = clock;
         this.log = log;
+        this.defaults = defaults;
+    }
+
+    /**
+     * The same functions with the runner's defaults, by logical id: values a function gets only when the template,
+     * the process environment and the env-vars file leave them unset or blank.
+     */
+    LocalFunctions withDefaults(Map<String, Map<String, String>> defaultsById) {
+        return new LocalFunctions(template, envVars, process, clock, log, Map.copyOf(defaultsById));
     }
 
     static LocalFunctions from(Path templateFile, Path envVarsFile, Map<String, String> process, Clock clock,
@@ -63,7 +78,8 @@ final class LocalFunctions {
                     definition.timeoutSeconds(), definition.memoryMb(), definition.environment(),
                     List.of(DEFAULT_TOKEN_ROUTE), definition.alexaSkill());
         }
-        Map<String, String> env = FunctionEnvironment.compute(definition, process, envVars, runnerSettings,
+        Map<String, String> env = FunctionEnvironment.compute(definition, process, envVars,
+                defaults.getOrDefault(logicalId, Map.of()), runnerSettings,
                 message -> log.println("local: " + message));
         return LocalFunction.load(definition, env, clock, log);
     }
@@ -83,7 +99,8 @@ final class LocalFunctions {
     /** The environment a function would get, for the browser link settings. */
     Map<String, String> environment(String logicalId, Map<String, String> runnerSettings) {
         return template.function(logicalId)
-                .map(f -> FunctionEnvironment.compute(f, process, envVars, runnerSettings, message -> { }))
+                .map(f -> FunctionEnvironment.compute(f, process, envVars, defaults.getOrDefault(logicalId, Map.of()),
+                        runnerSettings, message -> { }))
                 .orElse(Map.of());
     }
 }

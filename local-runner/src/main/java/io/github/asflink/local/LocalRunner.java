@@ -3,6 +3,7 @@ package io.github.asflink.local;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.github.asflink.local.demoorg.ConnectedApp;
+import io.github.asflink.local.demoorg.DemoOrg;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class LocalRunner {
             """;
 
     static final String SERVE_HELP = """
-            usage: serve [--port 3000] [--template template.yaml] [--env-vars FILE.json]
+            usage: serve [--port 3000] [--template template.yaml] [--env-vars FILE.json] [--demo-org]
 
             Serves on http://127.0.0.1:PORT:
               POST /token   the token function, the request turned into an API Gateway HTTP API (payload 2.0) event
@@ -54,14 +55,22 @@ public final class LocalRunner {
 
             Configuration: the environment variables template.yaml declares, with its defaults, overridden by the
             process environment and then by --env-vars (sam local's format: {"TokenFunction": {"VAR": "v"},
-            "Parameters": {"VAR": "v"}}). A real org: SALESFORCE_LOGIN_URL=https://login.salesforce.com ./asl serve
+            "Parameters": {"VAR": "v"}}). A real org: SALESFORCE_LOGIN_URL=https://login.salesforce.com
+            ALLOWED_CLIENT_IDS=<consumer key> ./asl serve (SALESFORCE_CLIENT_ID also sets ALLOWED_CLIENT_IDS; SKILL_ID
+            defaults to the id the browser pages send).
+              --demo-org   against an embedded demo Salesforce org on a free loopback port instead; ALLOWED_CLIENT_IDS
+                           and SKILL_ID default to the demo connected app's consumer key and the demo skill id
             """;
 
     static final String INVOKE_HELP = """
             usage: invoke <FunctionLogicalId> --event FILE.json [--template template.yaml] [--env-vars FILE.json]
+                          [--demo-org]
 
             Runs one event (events/...) through TokenFunction or SkillFunction, like sam local invoke, and prints the
-            function's JSON result on stdout (function logs go to stderr).
+            function's JSON result on stdout (function logs go to stderr). TokenFunction needs ALLOWED_CLIENT_IDS and
+            SkillFunction SKILL_ID (environment or --env-vars), as they do on Lambda.
+              --demo-org   against an embedded demo Salesforce org; ALLOWED_CLIENT_IDS and SKILL_ID then default to
+                           the demo connected app's consumer key and the demo skill id
             Exit status: 0 success; 1 the function threw, timed out or wrote no JSON; 2 bad arguments;
             3 the function returned an HTTP statusCode of 500 or more.
             """;
@@ -112,10 +121,10 @@ public final class LocalRunner {
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         try {
             return switch (args.get(0)) {
-                case "serve" -> serve(Args.parse(rest, Set.of("port", "template", "env-vars"), Set.of("help")), out,
-                        err, process);
-                case "invoke" -> invoke(Args.parse(rest, Set.of("event", "template", "env-vars"), Set.of("help")),
-                        out, err, process);
+                case "serve" -> serve(Args.parse(rest, Set.of("port", "template", "env-vars"),
+                        Set.of("help", "demo-org")), out, err, process);
+                case "invoke" -> invoke(Args.parse(rest, Set.of("event", "template", "env-vars"),
+                        Set.of("help", "demo-org")), out, err, process);
                 case "demo" -> demo(Args.parse(rest, Set.of("port", "template", "env-vars"), Set.of("help", "once")),
                         out, err, process);
                 case "account-linking" -> accountLinking(Args.parse(rest,
@@ -150,14 +159,44 @@ public final class LocalRunner {
         noPositionals(args);
         int port = args.port("3000");
         LocalFunctions functions = functions(args, process, err);
-        try (LocalServer server = startServer(functions, port, Map.of(), Map.of(), browserSettings(
-                functions, process, Map.of(), Map.of()), err)) {
-            out.println("Serving on " + server.origin() + " (Ctrl-C to stop)");
+        if (args.flag("demo-org")) {
+            try (DemoOrg org = DemoOrg.start(0, Clock.systemUTC(), err)) {
+                LocalFunctions demo = functions.withDefaults(SecureDefaults.demoOrg());
+                Map<String, String> token = Demo.tokenConnection(org.origin());
+                Map<String, String> skill = Demo.skillConnection(org.origin());
+                BrowserLink.Settings link = demoBrowserSettings(org.origin(),
+                        skillId(demo.environment(LocalFunctions.SKILL_FUNCTION, skill)));
+                return serve(demo, port, token, skill, link, "the embedded demo org at " + org.origin(), out, err);
+            }
+        }
+        LocalFunctions real = functions.withDefaults(SecureDefaults.serveRealOrg(process.get("SALESFORCE_CLIENT_ID")));
+        return serve(real, port, Map.of(), Map.of(), browserSettings(real, process, Map.of(), Map.of()), null, out,
+                err);
+    }
+
+    private static int serve(LocalFunctions functions, int port, Map<String, String> token, Map<String, String> skill,
+                             BrowserLink.Settings link, String demoOrg, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
+        Map<String, String> tokenEnv = functions.environment(LocalFunctions.TOKEN_FUNCTION, token);
+        if (functions.declares(LocalFunctions.TOKEN_FUNCTION)) {
+            SecureDefaults.requireAllowedClientIds(tokenEnv);
+        }
+        try (LocalServer server = startServer(functions, port, token, skill, link, err)) {
+            out.println("Serving on " + server.origin() + (demoOrg == null ? "" : " against " + demoOrg)
+                    + " (Ctrl-C to stop)");
             for (String route : server.routeDescriptions()) {
                 out.println("  " + route + "   (API Gateway HTTP API payload 2.0 event)");
             }
             out.println("  POST /skill -> " + LocalFunctions.SKILL_FUNCTION + "   (the raw Alexa request envelope)");
             out.println("  GET / -> link from a desktop browser: http://localhost:" + server.port() + "/");
+            if (functions.declares(LocalFunctions.TOKEN_FUNCTION)) {
+                out.println("  " + LocalFunctions.TOKEN_FUNCTION + " " + SecureDefaults.ALLOWED_CLIENT_IDS + "="
+                        + tokenEnv.get(SecureDefaults.ALLOWED_CLIENT_IDS));
+            }
+            if (functions.declares(LocalFunctions.SKILL_FUNCTION)) {
+                out.println("  " + LocalFunctions.SKILL_FUNCTION + " " + SecureDefaults.SKILL_ID + "="
+                        + skillId(functions.environment(LocalFunctions.SKILL_FUNCTION, skill)));
+            }
             out.flush();
             awaitShutdown();
         }
@@ -179,8 +218,23 @@ public final class LocalRunner {
             throw new IllegalArgumentException("no event file at " + eventFile);
         }
         byte[] event = Files.readAllBytes(eventFile);
-        LocalFunction function = functions(args, process, err).load(args.positionals().get(0), Map.of());
-        LocalFunction.Invocation invocation = function.invoke(event);
+        String logicalId = args.positionals().get(0);
+        LocalFunctions functions = functions(args, process, err);
+        LocalFunction.Invocation invocation;
+        if (args.flag("demo-org")) {
+            try (DemoOrg org = DemoOrg.start(0, Clock.systemUTC(), err)) {
+                Map<String, String> settings = logicalId.equals(LocalFunctions.TOKEN_FUNCTION)
+                        ? Demo.tokenConnection(org.origin()) : Demo.skillConnection(org.origin());
+                invocation = functions.withDefaults(SecureDefaults.demoOrg()).load(logicalId, settings).invoke(event);
+            }
+        } else {
+            if (logicalId.equals(LocalFunctions.TOKEN_FUNCTION) && functions.declares(logicalId)) {
+                SecureDefaults.requireAllowedClientIds(functions.environment(logicalId, Map.of()));
+            } else if (logicalId.equals(LocalFunctions.SKILL_FUNCTION) && functions.declares(logicalId)) {
+                SecureDefaults.requireSkillId(functions.environment(logicalId, Map.of()));
+            }
+            invocation = functions.load(logicalId, Map.of()).invoke(event);
+        }
         if (invocation.failed()) {
             out.println(invocation.errorJson());
             return FUNCTION_FAILED;
@@ -253,14 +307,25 @@ public final class LocalRunner {
         if (loginUrl.isBlank()) {
             loginUrl = "https://login.salesforce.com";
         }
-        String skillId = functions.environment(LocalFunctions.SKILL_FUNCTION, skillSettings).getOrDefault("SKILL_ID", "");
         return new BrowserLink.Settings(stripSlash(loginUrl), process.get("SALESFORCE_CLIENT_ID"),
-                process.get("SALESFORCE_CLIENT_SECRET"), skillId.isBlank() ? AlexaRequests.DEMO_SKILL_ID : skillId);
+                process.get("SALESFORCE_CLIENT_SECRET"),
+                skillId(functions.environment(LocalFunctions.SKILL_FUNCTION, skillSettings)));
     }
 
     static BrowserLink.Settings demoBrowserSettings(String orgOrigin) {
+        return demoBrowserSettings(orgOrigin, AlexaRequests.DEMO_SKILL_ID);
+    }
+
+    /** The browser pages against the demo org: its connected app, and the skill id the skill function checks. */
+    static BrowserLink.Settings demoBrowserSettings(String orgOrigin, String skillId) {
         ConnectedApp app = ConnectedApp.demo();
-        return new BrowserLink.Settings(orgOrigin, app.clientId(), app.clientSecret(), AlexaRequests.DEMO_SKILL_ID);
+        return new BrowserLink.Settings(orgOrigin, app.clientId(), app.clientSecret(), skillId);
+    }
+
+    /** The skill id a skill function environment checks, or the demo skill id when it checks none. */
+    private static String skillId(Map<String, String> skillEnvironment) {
+        String skillId = skillEnvironment.getOrDefault(SecureDefaults.SKILL_ID, "");
+        return skillId.isBlank() ? AlexaRequests.DEMO_SKILL_ID : skillId;
     }
 
     private static void noPositionals(Args args) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * {@code serve}: the functions behind HTTP on loopback. Each HTTP API route of the template ({@code POST /token})
  * becomes an API Gateway payload 2.0 event for its function; {@code POST /skill} hands the raw Alexa envelope to the
  * skill function; {@code /}, {@code /link}, {@code /callback} and {@code /try} are the browser linking pages.
+ * Requests addressed to any other host than this server's loopback name and port are refused with {@code 421}.
  */
 public final class LocalServer implements AutoCloseable {
     private final HttpServer server;
@@ -32,7 +33,7 @@ public final class LocalServer implements AutoCloseable {
         this.skill = skill;
         this.clock = clock;
         this.log = log;
-        this.browser = new BrowserLink(link, Http.origin(server), server.getAddress().getPort());
+        this.browser = new BrowserLink(link, Http.origin(server), server.getAddress().getPort(), clock);
         server.createContext("/", this::dispatch);
     }
 
@@ -75,6 +76,9 @@ public final class LocalServer implements AutoCloseable {
 
     private void dispatch(HttpExchange exchange) throws IOException {
         try {
+            if (LoopbackHost.refused(exchange)) {
+                return;
+            }
             String path = exchange.getRequestURI().getRawPath();
             String method = exchange.getRequestMethod();
             for (Map.Entry<SamTemplate.Route, LocalFunction> route : routes.entrySet()) {

@@ -148,16 +148,65 @@ class EndToEndTest {
         assertTrue(wrongPassword.headers().firstValue("Location").isEmpty());
     }
 
+    /**
+     * A dead link: the skill asks the user to link again (the re-link speech and a LinkAccount card) once it reads
+     * userinfo's {@code 403 Bad_OAuth_Token} as a dead token; a skill build that reads any 403 from userinfo as a
+     * refusal apologises instead, without a card. Either way it never answers with the user's data.
+     */
+    private static void assertDeadLinkAnswer(JsonObject response) {
+        String ssml = Flow.ssml(response);
+        String card = AlexaRequests.cardType(response);
+        assertFalse(ssml.contains("Ada"), "no greeting with a dead token: " + ssml);
+        assertTrue("LinkAccount".equals(card) || card.isEmpty() && ssml.contains("Sorry"),
+                "a LinkAccount card (or, from an older skill build, an apology): " + card + " " + ssml);
+    }
+
+    private static HttpResponse<String> userinfo(String salesforceToken) throws Exception {
+        return flow.send(HttpRequest.newBuilder(URI.create(org.origin() + "/services/oauth2/userinfo"))
+                .header("Authorization", "Bearer " + salesforceToken));
+    }
+
     @Test
-    void aRevokedTokenMakesTheSkillAskToLinkAgain() throws Exception {
+    void aRevokedTokenGetsTheDeadTokenAnswersAndTheSkillNeverAnswersWithData() throws Exception {
         String token = flow.exchange(flow.code()).get("access_token").getAsString();
+        String salesforceToken = token.substring(0, token.indexOf(' '));
         HttpResponse<String> revoked = flow.postForm(org.origin() + "/services/oauth2/revoke",
-                Map.of("token", token.substring(0, token.indexOf(' '))));
+                Map.of("token", salesforceToken));
         assertEquals(200, revoked.statusCode());
-        JsonObject response = flow.skill(AlexaRequests.launch(SKILL_ID, token));
-        assertEquals("LinkAccount", AlexaRequests.cardType(response));
+        HttpResponse<String> identity = userinfo(salesforceToken);
+        assertEquals(403, identity.statusCode());
+        assertEquals("Bad_OAuth_Token", identity.body());
+        assertDeadLinkAnswer(flow.skill(AlexaRequests.launch(SKILL_ID, token)));
         JsonObject unlinked = flow.skill(AlexaRequests.launch(SKILL_ID, null));
         assertEquals("LinkAccount", AlexaRequests.cardType(unlinked));
+    }
+
+    @Test
+    void anExpiredSessionIsADeadLinkUntilAlexaRefreshes() throws Exception {
+        JsonObject linked = flow.exchange(flow.code());
+        String token = linked.get("access_token").getAsString();
+        assertTrue(org.expireAccessToken(token.substring(0, token.indexOf(' '))));
+        assertDeadLinkAnswer(flow.skill(AlexaRequests.launch(SKILL_ID, token)));
+
+        HttpResponse<String> refreshed = flow.token(Map.of("grant_type", "refresh_token",
+                "refresh_token", linked.get("refresh_token").getAsString()), false);
+        assertEquals(200, refreshed.statusCode(), refreshed.body());
+        String renewed = JsonParser.parseString(refreshed.body()).getAsJsonObject().get("access_token").getAsString();
+        String launch = Flow.ssml(flow.skill(AlexaRequests.launch(SKILL_ID, renewed)));
+        assertTrue(launch.contains("Ada"), launch);
+    }
+
+    @Test
+    void serveRefusesRequestsAddressedToAnotherHostButAnswersItsOwnNames() throws Exception {
+        int port = server.port();
+        for (String path : List.of("/", "/link", "/callback?state=x&code=y")) {
+            String rebound = RawHttp.get(port, "rebound.attacker.example:" + port, path);
+            assertTrue(rebound.startsWith("HTTP/1.1 421"), path + ": " + rebound);
+            assertTrue(rebound.contains("Misdirected request"), rebound);
+        }
+        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port)) {
+            assertTrue(RawHttp.get(port, host, "/").startsWith("HTTP/1.1 200"), host);
+        }
     }
 
     @Test
@@ -270,7 +319,15 @@ class EndToEndTest {
         flow.token(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", Flow.REDIRECT_URI), true);
         String token = linked.get("access_token").getAsString();
         flow.skill(AlexaRequests.launch(SKILL_ID, token));
+        // The dead-token paths too: an expired session, then the refresh that follows it.
+        org.expireAccessToken(token.substring(0, token.indexOf(' ')));
+        flow.skill(AlexaRequests.launch(SKILL_ID, token));
+        flow.skill(AlexaRequests.intent(SKILL_ID, token, "OpenCasesIntent", Map.of(), "NONE"));
+        String renewed = JsonParser.parseString(flow.token(Map.of("grant_type", "refresh_token", "refresh_token",
+                linked.get("refresh_token").getAsString()), false).body()).getAsJsonObject().get("access_token")
+                .getAsString();
         String log = LOG.toString(StandardCharsets.UTF_8);
+        assertFalse(log.contains(renewed.substring(0, renewed.indexOf(' '))), "refreshed access token in the log");
         assertFalse(log.isEmpty(), "the functions log");
         assertFalse(log.contains(ConnectedApp.DEMO_CLIENT_SECRET), "client secret in the log");
         assertFalse(log.contains(code), "authorization code in the log");

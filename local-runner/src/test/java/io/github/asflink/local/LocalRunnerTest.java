@@ -178,4 +178,124 @@ class LocalRunnerTest {
         }
         assertEquals(List.of(), leaks, "secrets printed in full");
     }
+
+    // ---- secure settings: supplied against the demo org, required against a real org ---------------------------
+
+    private Path noDefaults() throws IOException {
+        return copy("/no-defaults-template.yaml", "no-defaults.yaml");
+    }
+
+    /** The environment an echo function reported on stdout. */
+    private JsonObject echoedEnvironment() {
+        JsonObject result = JsonParser.parseString(stdout()).getAsJsonObject();
+        return JsonParser.parseString(result.get("body").getAsString()).getAsJsonObject()
+                .getAsJsonObject("environment");
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void invokeAgainstARealOrgStopsWithoutAllowedClientIdsAndSaysWhereToSetIt() throws IOException {
+        Path template = noDefaults();
+        assertEquals(2, run("invoke", "TokenFunction", "--event", event.toString(), "--template", template.toString()));
+        assertTrue(stderr().contains("ALLOWED_CLIENT_IDS is not set for TokenFunction"), stderr());
+        assertTrue(stderr().contains("--env-vars") && stderr().contains("ALLOWED_CLIENT_IDS=<consumer key>"), stderr());
+        assertEquals("", stdout(), "the function never ran");
+
+        assertEquals(2, run("invoke", "SkillFunction", "--event", event.toString(), "--template", template.toString()));
+        assertTrue(stderr().contains("SKILL_ID is not set for SkillFunction"), stderr());
+    }
+
+    @Test
+    void invokeAgainstARealOrgTakesTheUsersSettings() throws IOException {
+        Path template = noDefaults();
+        assertEquals(0, run(Map.of("ALLOWED_CLIENT_IDS", "3MVG9mine"), "invoke", "TokenFunction", "--event",
+                event.toString(), "--template", template.toString()), stderr());
+        assertEquals("3MVG9mine", echoedEnvironment().get("ALLOWED_CLIENT_IDS").getAsString());
+
+        out.reset();
+        Path envVars = dir.resolve("env.json");
+        Files.writeString(envVars, "{\"SkillFunction\": {\"SKILL_ID\": \"amzn1.ask.skill.0000-mine\"}}");
+        assertEquals(0, run("invoke", "SkillFunction", "--event", event.toString(), "--template", template.toString(),
+                "--env-vars", envVars.toString()), stderr());
+        assertEquals("amzn1.ask.skill.0000-mine", echoedEnvironment().get("SKILL_ID").getAsString());
+    }
+
+    @Test
+    void invokeAgainstTheDemoOrgSuppliesItsConsumerKeyAndTheDemoSkillId() throws IOException {
+        Path template = noDefaults();
+        assertEquals(0, run("invoke", "TokenFunction", "--demo-org", "--event", event.toString(), "--template",
+                template.toString()), stderr());
+        JsonObject token = echoedEnvironment();
+        assertEquals(ConnectedApp.DEMO_CLIENT_ID, token.get("ALLOWED_CLIENT_IDS").getAsString());
+        assertTrue(token.get("SALESFORCE_LOGIN_URL").getAsString().matches("http://127\\.0\\.0\\.1:\\d+"),
+                token.toString());
+
+        out.reset();
+        assertEquals(0, run("invoke", "SkillFunction", "--demo-org", "--event", event.toString(), "--template",
+                template.toString()), stderr());
+        assertEquals(AlexaRequests.DEMO_SKILL_ID, echoedEnvironment().get("SKILL_ID").getAsString());
+
+        out.reset();
+        assertEquals(0, run(Map.of("SKILL_ID", "amzn1.ask.skill.0000-mine"), "invoke", "SkillFunction", "--demo-org",
+                "--event", event.toString(), "--template", template.toString()), stderr());
+        assertEquals("amzn1.ask.skill.0000-mine", echoedEnvironment().get("SKILL_ID").getAsString(),
+                "what the user set wins over the default");
+    }
+
+    @Test
+    void serveAgainstARealOrgStopsWithoutAllowedClientIds() throws IOException {
+        assertEquals(2, run("serve", "--port", "0", "--template", noDefaults().toString()));
+        assertTrue(stderr().contains("ALLOWED_CLIENT_IDS is not set"), stderr());
+    }
+
+    @Test
+    void serveAgainstARealOrgTakesTheBrowserPagesConsumerKeyAndTheirSkillId() throws IOException {
+        LocalFunctions functions = LocalFunctions.from(noDefaults(), null, Map.of(), java.time.Clock.systemUTC(),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        LocalFunctions serve = functions.withDefaults(SecureDefaults.serveRealOrg("3MVG9browser"));
+        assertEquals("3MVG9browser", serve.environment("TokenFunction", Map.of()).get("ALLOWED_CLIENT_IDS"));
+        assertEquals(AlexaRequests.DEMO_SKILL_ID, serve.environment("SkillFunction", Map.of()).get("SKILL_ID"));
+        assertEquals("", functions.withDefaults(SecureDefaults.serveRealOrg(null))
+                .environment("TokenFunction", Map.of()).get("ALLOWED_CLIENT_IDS"), "no consumer key to supply");
+        LocalFunctions own = LocalFunctions.from(noDefaults(), null, Map.of("ALLOWED_CLIENT_IDS", "3MVG9own"),
+                java.time.Clock.systemUTC(), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .withDefaults(SecureDefaults.serveRealOrg("3MVG9browser"));
+        assertEquals("3MVG9own", own.environment("TokenFunction", Map.of()).get("ALLOWED_CLIENT_IDS"));
+    }
+
+    @Test
+    void serveWithTheDemoOrgSuppliesTheSettingsAndServesUntilStopped() throws Exception {
+        Path template = noDefaults();
+        Thread serving = new Thread(() -> run("serve", "--demo-org", "--port", "0", "--template", template.toString()));
+        serving.start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!stdout().contains("SkillFunction SKILL_ID=") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            String narrative = stdout();
+            assertTrue(narrative.contains("against the embedded demo org at http://127.0.0.1:"), narrative);
+            assertTrue(narrative.contains("TokenFunction ALLOWED_CLIENT_IDS=" + ConnectedApp.DEMO_CLIENT_ID),
+                    narrative);
+            assertTrue(narrative.contains("SkillFunction SKILL_ID=" + AlexaRequests.DEMO_SKILL_ID), narrative);
+            java.util.regex.Matcher origin = Pattern.compile("Serving on (http://127\\.0\\.0\\.1:\\d+)")
+                    .matcher(narrative);
+            assertTrue(origin.find(), narrative);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            java.net.http.HttpResponse<String> link = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(origin.group(1) + "/link")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, link.statusCode(), "the browser pages link with the demo connected app");
+            assertTrue(link.headers().firstValue("Location").orElse("")
+                    .contains("client_id=" + ConnectedApp.DEMO_CLIENT_ID), link.headers().toString());
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+        assertFalse(serving.isAlive(), "serve stops when interrupted");
+    }
 }

@@ -132,4 +132,19 @@ class SamTemplateTest {
         assertEquals("io.github.asflink.skill.SkillHandler",
                 template.function("SkillFunction").orElseThrow().handlerClass());
     }
+
+    @Test
+    void aRefToAParameterWithoutDefaultIsEmptyAsInSamLocal() throws IOException {
+        SamTemplate template;
+        try (InputStream in = SamTemplateTest.class.getResourceAsStream("/no-defaults-template.yaml")) {
+            template = SamTemplate.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Map<String, String> token = template.function("TokenFunction").orElseThrow().environment();
+        assertEquals("", token.get("ALLOWED_CLIENT_IDS"));
+        assertEquals("clients=", token.get("CLIENTS_TEXT"));
+        Map<String, String> skill = template.function("SkillFunction").orElseThrow().environment();
+        assertEquals("", skill.get("SKILL_ID"));
+        assertEquals("unchecked", skill.get("SKILL_CHECK"));
+        assertTrue(template.function("SkillFunction").orElseThrow().alexaSkill());
+    }
 }

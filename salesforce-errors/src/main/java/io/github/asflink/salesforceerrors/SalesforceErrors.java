@@ -74,6 +74,15 @@ public final class SalesforceErrors {
         return IdentityError.MISSING_OAUTH_TOKEN.answer();
     }
 
+    /**
+     * What userinfo answers a live access token that lacks the {@code id} (or {@code openid}) scope. Salesforce's
+     * exact code here is unconfirmed; it is a {@code 403} whose body is neither token code, so a client must read it
+     * as "forbidden", never as a dead token.
+     */
+    public static SalesforceErrorAnswer identityScopeMissing() {
+        return new SalesforceErrorAnswer(403, TEXT, "Insufficient_Scope");
+    }
+
     // ---- data API --------------------------------------------------------------------------------------------
 
     /** A data API error: a JSON array with one {@code {"message","errorCode"}}. */
@@ -95,6 +104,11 @@ public final class SalesforceErrors {
     /** What the data API answers for a dead (expired or revoked) access token, or none. */
     public static SalesforceErrorAnswer dataInvalidSession() {
         return data(401, "INVALID_SESSION_ID", "Session expired or invalid");
+    }
+
+    /** A REST path the API does not have. */
+    public static SalesforceErrorAnswer notFound() {
+        return data(404, "NOT_FOUND", "The requested resource does not exist");
     }
 
     /** A field the org does not have (for example {@code CurrencyIsoCode} in a single-currency org). */

@@ -19,6 +19,26 @@ class SalesforceErrorsTest {
     }
 
     @Test
+    void aMissingScopeIsAnother403ThatIsNotATokenCode() {
+        SalesforceErrorAnswer answer = SalesforceErrors.identityScopeMissing();
+        assertEquals(403, answer.status());
+        assertTrue(answer.contentType().startsWith("text/plain"));
+        for (IdentityError error : IdentityError.values()) {
+            if (error.meansDeadToken()) {
+                assertFalse(answer.body().equals(error.code()), "must not read as a dead token: " + error);
+            }
+        }
+        assertTrue(answer.body().matches("[A-Za-z_]+"), "a plain-text code: " + answer.body());
+    }
+
+    @Test
+    void anUnknownPathIsADataApiNotFound() {
+        assertEquals(404, SalesforceErrors.notFound().status());
+        assertEquals("[{\"message\":\"The requested resource does not exist\",\"errorCode\":\"NOT_FOUND\"}]",
+                SalesforceErrors.notFound().body());
+    }
+
+    @Test
     void onlyTheTwoTokenCodesMeanADeadToken() {
         for (IdentityError error : IdentityError.values()) {
             assertEquals(error == IdentityError.BAD_OAUTH_TOKEN || error == IdentityError.MISSING_OAUTH_TOKEN,

@@ -6,10 +6,13 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.asflink.local.Http;
+import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
 /**
  * The demo org's REST API: {@code GET /services/data/vNN.N/query?q=SOQL} and {@code POST
  * /services/data/vNN.N/sobjects/Task}, with Salesforce's error bodies (a JSON array of {@code message, errorCode}).
+ * A query runs as the token's user, which is what {@code USING SCOPE mine} filters on.
  */
 final class DataApi {
     private static final Pattern PATH = Pattern.compile("/services/data/(v\\d+\\.\\d)/(query/?|sobjects/([A-Za-z]+)/?)");
@@ -35,7 +39,8 @@ final class DataApi {
     }
 
     void handle(HttpExchange exchange) throws IOException {
-        Optional<DemoUser> user = authenticate(exchange, tokens, data);
+        Optional<DemoUser> user = bearerToken(exchange).flatMap(tokens::session)
+                .flatMap(s -> data.userById(s.userId()));
         if (user.isEmpty()) {
             sendInvalidSession(exchange);
             return;
@@ -48,48 +53,51 @@ final class DataApi {
         }
         Matcher m = PATH.matcher(path);
         if (!m.matches()) {
-            sendErrors(exchange, 404, "NOT_FOUND", "The requested resource does not exist");
+            FailureAnswers.send(exchange, SalesforceErrors.notFound());
             return;
         }
         String version = m.group(1);
         String method = exchange.getRequestMethod();
         if (m.group(3) == null) {
             if (!"GET".equals(method)) {
-                sendErrors(exchange, 405, "METHOD_NOT_ALLOWED", "HTTP Method '" + method + "' not allowed. Allowed are GET");
+                sendErrors(exchange, SalesforceErrors.data(405, "METHOD_NOT_ALLOWED",
+                        "HTTP Method '" + method + "' not allowed. Allowed are GET"));
                 return;
             }
-            query(exchange, version);
+            query(exchange, version, user.get());
         } else if (m.group(3).equalsIgnoreCase("Task") && "POST".equals(method)) {
             createTask(exchange, user.get());
         } else {
-            sendErrors(exchange, 404, "NOT_FOUND", "The requested resource does not exist");
+            FailureAnswers.send(exchange, SalesforceErrors.notFound());
         }
     }
 
-    private void query(HttpExchange exchange, String version) throws IOException {
+    private void query(HttpExchange exchange, String version, DemoUser user) throws IOException {
         String q = Http.query(exchange).get("q");
         if (q == null || q.isBlank()) {
-            sendErrors(exchange, 400, "MALFORMED_QUERY", "A query string has to be specified");
+            sendErrors(exchange, SalesforceErrors.malformedQuery("A query string has to be specified"));
             return;
         }
         Soql.Result result;
         try {
-            result = soql.run(q);
+            result = soql.run(q, user.id());
         } catch (SoqlException e) {
-            sendErrors(exchange, 400, e.errorCode(), e.getMessage());
+            sendErrors(exchange, e.answer());
             return;
         }
-        String type = objectName(q);
-        List<Map<String, Object>> records = result.records().stream().map(r -> {
+        String type = result.recordType();
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < result.records().size(); i++) {
             Map<String, Object> record = new LinkedHashMap<>();
             Map<String, Object> attributes = new LinkedHashMap<>();
             attributes.put("type", type);
-            Object id = findId(r);
-            attributes.put("url", "/services/data/" + version + "/sobjects/" + type + "/" + id);
+            if (!result.aggregate()) {
+                attributes.put("url", "/services/data/" + version + "/sobjects/" + type + "/" + result.ids().get(i));
+            }
             record.put("attributes", attributes);
-            record.putAll(r);
-            return record;
-        }).toList();
+            record.putAll(result.records().get(i));
+            records.add(record);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("totalSize", result.totalSize());
         body.put("done", true);
@@ -97,27 +105,20 @@ final class DataApi {
         Http.sendJson(exchange, 200, body);
     }
 
-    /** The canonical name of the queried object (the parser has already checked it exists). */
-    private String objectName(String q) {
-        Matcher m = Pattern.compile("(?i)\\bFROM\\s+([A-Za-z_]+)").matcher(q);
-        return m.find() ? data.object(m.group(1)).map(SObjectType::name).orElse(m.group(1)) : "";
-    }
-
-    private static Object findId(Map<String, Object> record) {
-        return record.getOrDefault("Id", "");
-    }
 
     private void createTask(HttpExchange exchange, DemoUser user) throws IOException {
         JsonObject body;
         try {
             JsonElement parsed = JsonParser.parseString(new String(Http.readBody(exchange), StandardCharsets.UTF_8));
             if (!parsed.isJsonObject()) {
-                sendErrors(exchange, 400, "JSON_PARSER_ERROR", "Expected a JSON object for a Task");
+                sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
+                        "Expected a JSON object for a Task"));
                 return;
             }
             body = parsed.getAsJsonObject();
         } catch (JsonParseException e) {
-            sendErrors(exchange, 400, "JSON_PARSER_ERROR", "Unexpected character in the request body");
+            sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
+                    "Unexpected character in the request body"));
             return;
         }
         SObjectType task = data.object("Task").orElseThrow();
@@ -131,8 +132,8 @@ final class DataApi {
         for (Map.Entry<String, JsonElement> entry : body.entrySet()) {
             Optional<SObjectType.Field> field = task.field(entry.getKey());
             if (field.isEmpty() || field.get().name().equals("Id") || field.get().name().equals("IsClosed")) {
-                sendErrors(exchange, 400, "INVALID_FIELD",
-                        "No such column '" + entry.getKey() + "' on sobject of type Task");
+                sendErrors(exchange, SalesforceErrors.data(400, "INVALID_FIELD",
+                        "No such column '" + entry.getKey() + "' on sobject of type Task"));
                 return;
             }
             JsonElement value = entry.getValue();
@@ -140,14 +141,15 @@ final class DataApi {
             if (value.isJsonNull()) {
                 values.put(name, null);
             } else if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-                sendErrors(exchange, 400, "JSON_PARSER_ERROR", "Cannot deserialize a non-string value for " + name);
+                sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
+                        "Cannot deserialize a non-string value for " + name));
                 return;
             } else if (field.get().type() == SObjectType.FieldType.DATE) {
                 try {
                     values.put(name, LocalDate.parse(value.getAsString()));
                 } catch (DateTimeParseException e) {
-                    sendErrors(exchange, 400, "JSON_PARSER_ERROR",
-                            "Cannot deserialize instance of date from VALUE_STRING value " + value.getAsString());
+                    sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
+                            "Cannot deserialize instance of date from VALUE_STRING value " + value.getAsString()));
                     return;
                 }
             } else {
@@ -156,7 +158,8 @@ final class DataApi {
         }
         Object owner = values.get("OwnerId");
         if (owner == null || data.userById(owner.toString()).isEmpty()) {
-            sendErrors(exchange, 400, "INVALID_CROSS_REFERENCE_KEY", "Assigned To ID: id value of incorrect type");
+            sendErrors(exchange, SalesforceErrors.data(400, "INVALID_CROSS_REFERENCE_KEY",
+                    "Assigned To ID: id value of incorrect type"));
             return;
         }
         values.put("IsClosed", "Completed".equals(values.get("Status")));
@@ -168,13 +171,8 @@ final class DataApi {
         Http.sendJson(exchange, 201, answer);
     }
 
-    /** The user behind {@code Authorization: Bearer <token>} (or Salesforce's older {@code OAuth <token>}). */
-    static Optional<DemoUser> authenticate(HttpExchange exchange, TokenStore tokens, DemoData data) {
-        return session(exchange, tokens).flatMap(s -> data.userById(s.userId()));
-    }
-
-    /** The session of the request's {@code Bearer} (or {@code OAuth}) token. */
-    static Optional<TokenStore.Session> session(HttpExchange exchange, TokenStore tokens) {
+    /** The token of {@code Authorization: Bearer <token>} (or Salesforce's older {@code OAuth <token>}). */
+    static Optional<String> bearerToken(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null) {
             return Optional.empty();
@@ -187,18 +185,16 @@ final class DataApi {
         } else {
             return Optional.empty();
         }
-        return tokens.session(token);
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
     }
 
+    /** A dead (expired, revoked, unknown) or missing token, as the data API answers it. */
     static void sendInvalidSession(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("WWW-Authenticate", "Token");
-        sendErrors(exchange, 401, "INVALID_SESSION_ID", "Session expired or invalid");
+        sendErrors(exchange, SalesforceErrors.dataInvalidSession());
     }
 
-    static void sendErrors(HttpExchange exchange, int status, String errorCode, String message) throws IOException {
-        Map<String, String> error = new LinkedHashMap<>();
-        error.put("message", message);
-        error.put("errorCode", errorCode);
-        Http.sendJson(exchange, status, List.of(error));
+    static void sendErrors(HttpExchange exchange, SalesforceErrorAnswer answer) throws IOException {
+        FailureAnswers.send(exchange, answer);
     }
 }

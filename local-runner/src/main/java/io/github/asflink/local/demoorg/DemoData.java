@@ -18,6 +18,8 @@ import java.util.Optional;
 public final class DemoData {
     public static final String ORG_ID = SalesforceIds.of("00D", "5g00000DEMO", 1);
     public static final String DEMO_PASSWORD = "demo";
+    /** The org's corporate currency ({@code Organization.DefaultCurrencyIsoCode}). */
+    public static final String CURRENCY = "USD";
 
     private final List<DemoUser> users;
     private final Map<String, SObjectType> objects = new LinkedHashMap<>();
@@ -55,6 +57,16 @@ public final class DemoData {
                 new Field("Priority", FieldType.PICKLIST, List.of("High", "Normal", "Low")),
                 Field.of("OwnerId", FieldType.ID), Field.of("Description", FieldType.STRING),
                 Field.of("IsClosed", FieldType.BOOLEAN))));
+        // A single-currency org: no CurrencyIsoCode on any record, the corporate currency on the Organization.
+        data.define(new SObjectType("Organization", "00D", List.of(
+                Field.of("Id", FieldType.ID), Field.of("Name", FieldType.STRING),
+                Field.of("DefaultCurrencyIsoCode", FieldType.STRING))));
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("Name", "Demo Org");
+        organization.put("DefaultCurrencyIsoCode", CURRENCY);
+        if (!data.object("Organization").orElseThrow().insert(organization).equals(ORG_ID)) {
+            throw new IllegalStateException("the Organization record must carry the org id");
+        }
 
         LocalDate today = LocalDate.now(clock);
         String ada = users.get(0).id();
@@ -79,7 +91,8 @@ public final class DemoData {
         objects.put(type.name().toLowerCase(Locale.ROOT), type);
     }
 
-    private void opportunity(String name, double amount, LocalDate closeDate, String stage, String ownerId) {
+    /** Adds an opportunity; {@code amount} may be null, as in Salesforce. */
+    void opportunity(String name, Double amount, LocalDate closeDate, String stage, String ownerId) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("Name", name);
         values.put("Amount", amount);

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.github.asflink.local.Http;
+import io.github.asflink.local.LoopbackHost;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -11,8 +13,9 @@ import java.time.Duration;
 
 /**
  * An embedded stand-in for a Salesforce org on loopback: the OAuth endpoints the token function calls, and the REST
- * endpoints the skill calls (userinfo, SOQL query, Task creation), with seeded users and records. Local runner only:
- * it is never part of a function's deployment package.
+ * endpoints the skill calls (userinfo, SOQL query, Task creation), with seeded users and records. Every refusal is
+ * one of Salesforce's own answers (salesforce-errors); requests addressed to another host than this loopback server
+ * are refused (see {@link LoopbackHost}). Local runner only: it is never part of a function's deployment package.
  */
 public final class DemoOrg implements AutoCloseable {
     private final HttpServer server;
@@ -35,8 +38,8 @@ public final class DemoOrg implements AutoCloseable {
         server.createContext("/services/oauth2/revoke", guarded(oauth::revoke, log));
         server.createContext("/services/oauth2/userinfo", guarded(oauth::userinfo, log));
         server.createContext("/services/data", guarded(api::handle, log));
-        server.createContext("/", guarded(exchange -> DataApi.sendErrors(exchange, 404, "NOT_FOUND",
-                "The requested resource does not exist"), log));
+        server.createContext("/", guarded(exchange -> FailureAnswers.send(exchange, SalesforceErrors.notFound()),
+                log));
     }
 
     /** Starts the demo org on a loopback port (0 = any free port). */
@@ -73,6 +76,20 @@ public final class DemoOrg implements AutoCloseable {
         return tokens.revoke(token);
     }
 
+    /**
+     * Ends every live access token's session now, as Salesforce's session timeout does: the next call with one gets
+     * {@code 403 Bad_OAuth_Token} from userinfo and {@code 401 INVALID_SESSION_ID} from the data API, while a refresh
+     * grant still issues a new access token. Returns how many sessions ended.
+     */
+    public int expireAccessTokens() {
+        return tokens.expireAccessTokens();
+    }
+
+    /** Ends one access token's session now; false when it was not live. */
+    public boolean expireAccessToken(String accessToken) {
+        return tokens.expire(accessToken);
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -81,6 +98,9 @@ public final class DemoOrg implements AutoCloseable {
     private static HttpHandler guarded(HttpHandler handler, PrintStream log) {
         return exchange -> {
             try {
+                if (LoopbackHost.refused(exchange)) {
+                    return;
+                }
                 handler.handle(exchange);
             } catch (IOException | RuntimeException e) {
                 log.println("demo org: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
@@ -92,7 +112,7 @@ public final class DemoOrg implements AutoCloseable {
 
     private static void tryFail(HttpExchange exchange) {
         try {
-            DataApi.sendErrors(exchange, 500, "UNKNOWN_EXCEPTION", "An unexpected error occurred.");
+            FailureAnswers.send(exchange, SalesforceErrors.unknownException());
         } catch (IOException | RuntimeException ignored) {
             exchange.close();
         }

@@ -1,7 +1,8 @@
 package io.github.asflink.local.demoorg;
 
-import io.github.asflink.local.Http;
 import com.sun.net.httpserver.HttpExchange;
+import io.github.asflink.local.Http;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -151,7 +152,8 @@ final class OAuthEndpoints {
         exchange.getResponseHeaders().set("Cache-Control", "no-cache,no-store");
         exchange.getResponseHeaders().set("Pragma", "no-cache");
         if (!"POST".equals(exchange.getRequestMethod())) {
-            sendError(exchange, new OAuthFailure(400, "invalid_request", "must use HTTP POST"));
+            sendError(exchange, new OAuthFailure(SalesforceErrors.oauth(400, "invalid_request",
+                    "must use HTTP POST")));
             return;
         }
         Map<String, String> form = Http.parseForm(new String(Http.readBody(exchange), StandardCharsets.UTF_8));
@@ -160,12 +162,12 @@ final class OAuthEndpoints {
             String[] client = clientCredentials(exchange, form);
             String grantType = form.get("grant_type");
             if (grantType == null || grantType.isEmpty()) {
-                throw new OAuthFailure(400, "invalid_request", "grant type is missing");
+                throw new OAuthFailure(SalesforceErrors.oauth(400, "invalid_request", "grant type is missing"));
             }
             Map<String, Object> answer = switch (grantType) {
                 case "authorization_code" -> authorizationCodeGrant(form, client);
                 case "refresh_token" -> refreshTokenGrant(form, client);
-                default -> throw new OAuthFailure(400, "unsupported_grant_type", "grant type not supported");
+                default -> throw new OAuthFailure(SalesforceErrors.unsupportedGrantType());
             };
             Http.sendJson(exchange, 200, answer);
         } catch (OAuthFailure failure) {
@@ -184,19 +186,19 @@ final class OAuthEndpoints {
                         StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
                 if (colon < 0) {
-                    throw new OAuthFailure(400, "invalid_client", "invalid client credentials");
+                    throw new OAuthFailure(SalesforceErrors.wrongClientSecret());
                 }
                 id = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
                 secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
-                throw new OAuthFailure(400, "invalid_client", "invalid client credentials");
+                throw new OAuthFailure(SalesforceErrors.wrongClientSecret());
             }
         }
         if (id == null || !app.clientId().equals(id)) {
-            throw new OAuthFailure(400, "invalid_client_id", "client identifier invalid");
+            throw new OAuthFailure(SalesforceErrors.unknownClient());
         }
         if (!app.secretMatches(secret)) {
-            throw new OAuthFailure(400, "invalid_client", "invalid client credentials");
+            throw new OAuthFailure(SalesforceErrors.wrongClientSecret());
         }
         return new String[] {id, secret};
     }
@@ -204,14 +206,14 @@ final class OAuthEndpoints {
     private Map<String, Object> authorizationCodeGrant(Map<String, String> form, String[] client) throws OAuthFailure {
         String code = form.get("code");
         if (code == null || code.isEmpty()) {
-            throw new OAuthFailure(400, "invalid_request", "code is missing");
+            throw new OAuthFailure(SalesforceErrors.oauth(400, "invalid_request", "code is missing"));
         }
         TokenStore.PendingCode pending = tokens.redeem(code);
         if (!pending.clientId().equals(client[0])) {
-            throw new OAuthFailure(400, "invalid_grant", "invalid authorization code");
+            throw new OAuthFailure(SalesforceErrors.oauth(400, "invalid_grant", "invalid authorization code"));
         }
         if (!pending.redirectUri().equals(form.get("redirect_uri"))) {
-            throw new OAuthFailure(400, "redirect_uri_mismatch", "redirect_uri must match configuration");
+            throw new OAuthFailure(SalesforceErrors.redirectUriMismatch());
         }
         checkCodeVerifier(pending, form.get("code_verifier"));
         String refreshToken = null;
@@ -226,7 +228,7 @@ final class OAuthEndpoints {
             return;
         }
         if (verifier == null) {
-            throw new OAuthFailure(400, "invalid_grant", "invalid code verifier");
+            throw new OAuthFailure(SalesforceErrors.missingCodeVerifier());
         }
         String expected = verifier;
         if (!"plain".equals(pending.codeChallengeMethod())) {
@@ -239,18 +241,18 @@ final class OAuthEndpoints {
         }
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 pending.codeChallenge().getBytes(StandardCharsets.US_ASCII))) {
-            throw new OAuthFailure(400, "invalid_grant", "invalid code verifier");
+            throw new OAuthFailure(SalesforceErrors.missingCodeVerifier());
         }
     }
 
     private Map<String, Object> refreshTokenGrant(Map<String, String> form, String[] client) throws OAuthFailure {
         String refreshToken = form.get("refresh_token");
         if (refreshToken == null || refreshToken.isEmpty()) {
-            throw new OAuthFailure(400, "invalid_request", "refresh_token is missing");
+            throw new OAuthFailure(SalesforceErrors.oauth(400, "invalid_request", "refresh_token is missing"));
         }
         TokenStore.Grant grant = tokens.grant(refreshToken)
                 .filter(g -> g.clientId().equals(client[0]))
-                .orElseThrow(() -> new OAuthFailure(400, "invalid_grant", "expired access/refresh token"));
+                .orElseThrow(() -> new OAuthFailure(SalesforceErrors.expiredGrant()));
         return tokenAnswer(grant.userId(), refreshToken, false, grant.scope(), client[1]);
     }
 
@@ -292,21 +294,33 @@ final class OAuthEndpoints {
                 : Http.query(exchange);
         String token = params.get("token");
         if (token == null || !tokens.revoke(token)) {
-            sendError(exchange, new OAuthFailure(400, "unsupported_token_type", "this token type is not supported"));
+            sendError(exchange, new OAuthFailure(SalesforceErrors.oauth(400, "unsupported_token_type",
+                    "this token type is not supported")));
             return;
         }
         exchange.getResponseHeaders().set("Cache-Control", "no-cache,no-store");
         Http.send(exchange, 200, null, new byte[0]);
     }
 
+    /**
+     * {@code /services/oauth2/userinfo}, with the identity service's plain-text refusals: {@code 403
+     * Missing_OAuth_Token} without a token, {@code 403 Bad_OAuth_Token} for an expired, revoked or unknown one.
+     */
     void userinfo(HttpExchange exchange) throws IOException {
-        Optional<DemoUser> user = DataApi.authenticate(exchange, tokens, data);
-        if (user.isEmpty()) {
-            DataApi.sendInvalidSession(exchange);
+        Optional<String> token = DataApi.bearerToken(exchange);
+        if (token.isEmpty()) {
+            FailureAnswers.send(exchange, SalesforceErrors.identityMissingToken());
             return;
         }
-        if (!DataApi.session(exchange, tokens).map(TokenStore.Session::allowsIdentity).orElse(false)) {
-            DataApi.sendErrors(exchange, 403, "INSUFFICIENT_ACCESS", "the access token lacks the id scope");
+        Optional<TokenStore.Session> session = tokens.session(token.get());
+        Optional<DemoUser> user = session.flatMap(s -> data.userById(s.userId()));
+        if (user.isEmpty()) {
+            FailureAnswers.send(exchange, SalesforceErrors.identityBadToken());
+            return;
+        }
+        if (!session.get().allowsIdentity()) {
+            // Salesforce's code for a missing id scope is unconfirmed; it is a 403 but never one of the token codes.
+            FailureAnswers.send(exchange, SalesforceErrors.identityScopeMissing());
             return;
         }
         DemoUser u = user.get();
@@ -337,10 +351,7 @@ final class OAuthEndpoints {
     }
 
     private static void sendError(HttpExchange exchange, OAuthFailure failure) throws IOException {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", failure.error());
-        body.put("error_description", failure.getMessage());
-        Http.sendJson(exchange, failure.status(), body);
+        FailureAnswers.send(exchange, failure.answer());
     }
 
     private static Map<String, String> errorParams(String error, String description, String state) {

@@ -1,21 +1,17 @@
 package io.github.asflink.local.demoorg;
 
-/** An OAuth error answer as Salesforce gives it: status, {@code error}, {@code error_description}. */
+import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
+
+/** A token-endpoint refusal, carrying the answer Salesforce gives ({@code {"error","error_description"}}). */
 final class OAuthFailure extends Exception {
-    private final int status;
-    private final String error;
+    private final transient SalesforceErrorAnswer answer;
 
-    OAuthFailure(int status, String error, String description) {
-        super(description);
-        this.status = status;
-        this.error = error;
+    OAuthFailure(SalesforceErrorAnswer answer) {
+        super("OAuth error, HTTP " + answer.status());
+        this.answer = answer;
     }
 
-    int status() {
-        return status;
-    }
-
-    String error() {
-        return error;
+    SalesforceErrorAnswer answer() {
+        return answer;
     }
 }

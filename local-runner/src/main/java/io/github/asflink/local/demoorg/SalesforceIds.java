@@ -11,7 +11,11 @@ final class SalesforceIds {
     static String of(String keyPrefix, String body, int serial) {
         String serialPart = Integer.toString(serial, 36).toUpperCase();
         String fifteen = keyPrefix + body;
-        fifteen = fifteen + "0".repeat(15 - fifteen.length() - serialPart.length()) + serialPart;
+        if (fifteen.length() + serialPart.length() > 15) {
+            // A long serial takes characters from the body, after a Z that no shorter serial's id has there.
+            fifteen = fifteen.substring(0, Math.max(0, 14 - serialPart.length())) + "Z";
+        }
+        fifteen = fifteen + "0".repeat(Math.max(0, 15 - fifteen.length() - serialPart.length())) + serialPart;
         if (fifteen.length() != 15) {
             throw new IllegalArgumentException("id does not fit in 15 characters");
         }

@@ -14,15 +14,41 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The SOQL subset the skill uses (see the contract): {@code SELECT fields | COUNT() FROM Obj [WHERE ...]
- * [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]}, conditions joined with AND / OR (parentheses and NOT
- * too), operators {@code = != <> < <= > >=} and {@code IN (...)}, literals 'strings' (with backslash escapes),
- * numbers, true/false/null, ISO dates and TODAY. Text compares case-insensitively, as in Salesforce; a picklist sorts
- * in its value order (Case.Priority: High, Medium, Low).
+ * The SOQL subset the skill uses: {@code SELECT fields | COUNT() | COUNT(f) alias, SUM(f) alias FROM Obj
+ * [USING SCOPE mine|everything] [WHERE ...] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]}, conditions
+ * joined with AND / OR (parentheses and NOT too), operators {@code = != <> < <= > >=} and {@code IN (...)}, literals
+ * 'strings' (with backslash escapes), numbers, true/false/null, ISO dates and TODAY. Text compares case-insensitively,
+ * as in Salesforce; a picklist sorts in its value order (Case.Priority: High, Medium, Low). Aggregates without GROUP BY
+ * answer one {@code AggregateResult} row over every match, whatever its size.
  */
 final class Soql {
-    /** A query's answer: the selected records (each with its fields in SELECT order), or only a count. */
-    record Result(int totalSize, List<Map<String, Object>> records) {
+    /**
+     * A query's answer: the selected records (each with its fields in SELECT order, or an aggregate's aliases), or
+     * only a count. {@code recordType} is the object's name, or {@code AggregateResult}; {@code ids} are the
+     * records' ids, selected or not (Salesforce names each record's URL with it), empty for aggregates.
+     */
+    record Result(int totalSize, List<Map<String, Object>> records, String recordType, List<String> ids) {
+        static final String AGGREGATE = "AggregateResult";
+
+        Result(int totalSize, List<Map<String, Object>> records, String recordType) {
+            this(totalSize, records, recordType, List.of());
+        }
+
+        boolean aggregate() {
+            return AGGREGATE.equals(recordType);
+        }
+    }
+
+    /** One item of an aggregate SELECT list: {@code COUNT(field) alias} or {@code SUM(field) alias}. */
+    private record Aggregate(String function, Field field, String alias) {
+        Object over(List<Map<String, Object>> rows) {
+            List<Object> values = rows.stream().map(r -> r.get(field.name())).filter(v -> v != null).toList();
+            if (function.equals("COUNT")) {
+                return values.size();
+            }
+            // SUM of no values is null, as in Salesforce (never 0).
+            return values.isEmpty() ? null : values.stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+        }
     }
 
     private final DemoData data;
@@ -33,8 +59,13 @@ final class Soql {
         this.clock = clock;
     }
 
+    /** Runs a query as {@code userId} (what {@code USING SCOPE mine} means); null runs it as nobody. */
+    Result run(String soql, String userId) throws SoqlException {
+        return new Parser(tokenize(soql), userId).query();
+    }
+
     Result run(String soql) throws SoqlException {
-        return new Parser(tokenize(soql)).query();
+        return run(soql, null);
     }
 
     // ---- tokens ------------------------------------------------------------------------------------------------
@@ -129,44 +160,67 @@ final class Soql {
     }
 
     private static SoqlException malformed(String message) {
-        return new SoqlException("MALFORMED_QUERY", message);
+        return SoqlException.malformed(message);
     }
 
     // ---- parsing and evaluation -------------------------------------------------------------------------------
 
     private final class Parser {
         private final List<Token> tokens;
+        private final String userId;
         private int pos;
         private SObjectType type;
 
-        Parser(List<Token> tokens) {
+        Parser(List<Token> tokens, String userId) {
             this.tokens = tokens;
+            this.userId = userId;
+        }
+
+        /** {@code COUNT(f) alias}, {@code SUM(f) alias}: the function, field name and alias (null when none). */
+        private record AggregateItem(String function, String field, String alias) {
         }
 
         Result query() throws SoqlException {
             expectKeyword("SELECT");
             boolean count = false;
             List<String> selected = new ArrayList<>();
-            if (peek().is("COUNT") && tokens.get(pos + 1).kind() == Kind.OPEN) {
-                pos += 2;
-                expect(Kind.CLOSE);
+            List<AggregateItem> aggregateItems = new ArrayList<>();
+            if (peek().is("COUNT") && tokens.get(pos + 1).kind() == Kind.OPEN
+                    && tokens.get(pos + 2).kind() == Kind.CLOSE) {
+                pos += 3;
                 count = true;
             } else {
                 do {
-                    selected.add(word("a field name"));
+                    if ((peek().is("COUNT") || peek().is("SUM")) && tokens.get(pos + 1).kind() == Kind.OPEN) {
+                        String function = next().text().toUpperCase(Locale.ROOT);
+                        expect(Kind.OPEN);
+                        String field = word("a field name");
+                        expect(Kind.CLOSE);
+                        String alias = peek().kind() == Kind.WORD && !peek().is("FROM") ? next().text() : null;
+                        aggregateItems.add(new AggregateItem(function, field, alias));
+                    } else {
+                        selected.add(word("a field name"));
+                    }
                 } while (accept(Kind.COMMA));
             }
             expectKeyword("FROM");
             String objectName = word("an object name");
-            type = data.object(objectName).orElseThrow(() -> new SoqlException("INVALID_TYPE",
-                    "sObject type '" + objectName + "' is not supported."));
+            type = data.object(objectName).orElseThrow(() -> SoqlException.invalidType(objectName));
             List<Field> fields = new ArrayList<>();
             for (String name : selected) {
                 fields.add(field(name));
             }
+            List<Aggregate> aggregates = aggregates(aggregateItems);
+            if (!aggregates.isEmpty() && !fields.isEmpty()) {
+                throw malformed("Field must be grouped or aggregated: " + fields.get(0).name());
+            }
             Predicate<Map<String, Object>> where = r -> true;
+            if (acceptKeyword("USING")) {
+                expectKeyword("SCOPE");
+                where = scope(word("a scope"));
+            }
             if (acceptKeyword("WHERE")) {
-                where = orCondition();
+                where = where.and(orCondition());
             }
             Comparator<Map<String, Object>> order = null;
             if (acceptKeyword("ORDER")) {
@@ -189,6 +243,15 @@ final class Soql {
             }
 
             List<Map<String, Object>> matched = new ArrayList<>(type.records().stream().filter(where).toList());
+            if (!aggregates.isEmpty()) {
+                // Without GROUP BY an aggregate query answers one row over every match: exact at any size.
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (Aggregate aggregate : aggregates) {
+                    row.put(aggregate.alias(), aggregate.over(matched));
+                }
+                List<Map<String, Object>> rows = limit == 0 ? List.of() : List.of(row);
+                return new Result(rows.size(), rows, Result.AGGREGATE);
+            }
             if (order != null) {
                 matched.sort(order);
             }
@@ -196,17 +259,47 @@ final class Soql {
                 matched = matched.subList(0, limit);
             }
             if (count) {
-                return new Result(matched.size(), List.of());
+                return new Result(matched.size(), List.of(), type.name());
             }
             List<Map<String, Object>> records = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (Map<String, Object> row : matched) {
                 Map<String, Object> record = new LinkedHashMap<>();
                 for (Field f : fields) {
                     record.put(f.name(), row.get(f.name()));
                 }
                 records.add(record);
+                ids.add(String.valueOf(row.get("Id")));
             }
-            return new Result(records.size(), records);
+            return new Result(records.size(), records, type.name(), ids);
+        }
+
+        /** The aggregates with their result names: the alias, or Salesforce's {@code expr0}, {@code expr1}, ... */
+        private List<Aggregate> aggregates(List<AggregateItem> items) throws SoqlException {
+            List<Aggregate> aggregates = new ArrayList<>();
+            int unnamed = 0;
+            for (AggregateItem item : items) {
+                Field f = field(item.field());
+                if (item.function().equals("SUM") && f.type() != FieldType.CURRENCY) {
+                    throw malformed("field " + f.name() + " does not support aggregate operator SUM");
+                }
+                aggregates.add(new Aggregate(item.function(), f,
+                        item.alias() != null ? item.alias() : "expr" + unnamed++));
+            }
+            return aggregates;
+        }
+
+        /** {@code USING SCOPE mine}: the records the running user owns; {@code everything}: no filter. */
+        private Predicate<Map<String, Object>> scope(String scope) throws SoqlException {
+            if (scope.equalsIgnoreCase("everything")) {
+                return r -> true;
+            }
+            if (!scope.equalsIgnoreCase("mine")) {
+                throw malformed("unsupported scope: " + scope);
+            }
+            Field owner = type.field("OwnerId").orElseThrow(() ->
+                    malformed("USING SCOPE mine is not supported for " + type.name()));
+            return r -> userId != null && compare(owner, r.get(owner.name()), userId) == 0;
         }
 
         private Predicate<Map<String, Object>> orCondition() throws SoqlException {
@@ -299,7 +392,7 @@ final class Soql {
                             yield LocalDate.now(clock);
                         }
                         if (t.kind() != Kind.DATE) {
-                            throw new SoqlException("INVALID_FIELD", "value of filter criterion for field '" + f.name()
+                            throw SoqlException.invalidFilter("value of filter criterion for field '" + f.name()
                                     + "' must be of type date and should not be enclosed in quotes");
                         }
                         yield LocalDate.parse(t.text());
@@ -317,7 +410,7 @@ final class Soql {
         }
 
         private SoqlException typeMismatch(Field f, String expected) {
-            return new SoqlException("INVALID_FIELD",
+            return SoqlException.invalidFilter(
                     "value of filter criterion for field '" + f.name() + "' must be of type " + expected);
         }
 
@@ -347,9 +440,7 @@ final class Soql {
         }
 
         private Field field(String name) throws SoqlException {
-            return type.field(name).orElseThrow(() -> new SoqlException("INVALID_FIELD",
-                    "No such column '" + name + "' on entity '" + type.name() + "'. If you are attempting to use a"
-                            + " custom field, be sure to append the '__c' after the custom field name."));
+            return type.field(name).orElseThrow(() -> SoqlException.noSuchField(name, type.name()));
         }
 
         private String word(String what) throws SoqlException {

@@ -1,5 +1,6 @@
 package io.github.asflink.local.demoorg;
 
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,10 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The demo org's grants, in memory: authorization codes (single use, ten minutes), refresh tokens and access tokens.
+ * An access token dies when revoked, when expired on purpose ({@link #expireAccessTokens()}), or after two hours
+ * without use (Salesforce's default session timeout); its refresh token still gets a new one.
  * Token shapes follow Salesforce's: {@code 00D…!AQ…} access tokens, {@code 5Aep861…} refresh tokens, base64 codes.
  */
 final class TokenStore {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+    /** Salesforce's default session timeout: idle time, reset by every call. */
+    static final Duration SESSION_TIMEOUT = Duration.ofHours(2);
     private static final String TOKEN_ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._";
 
@@ -27,8 +32,15 @@ final class TokenStore {
     record Grant(String userId, String clientId, String scope) {
     }
 
-    /** An access token's session: whose it is, the refresh token it came from (null for none), its scopes. */
-    record Session(String userId, String refreshToken, String scope) {
+    /**
+     * An access token's session: whose it is, the refresh token it came from (null for none), its scopes, and when it
+     * was last used.
+     */
+    record Session(String userId, String refreshToken, String scope, Instant lastUsed) {
+        Session usedAt(Instant now) {
+            return new Session(userId, refreshToken, scope, now);
+        }
+
         /** userinfo and the identity URL need one of these, as in Salesforce; {@code api} alone is not enough. */
         boolean allowsIdentity() {
             return (" " + scope + " ").matches(".* (id|profile|email|address|phone|openid|full) .*");
@@ -61,13 +73,13 @@ final class TokenStore {
         PendingCode pending = codes.remove(code);
         if (pending == null) {
             if (redeemedCodes.containsKey(code)) {
-                throw new OAuthFailure(400, "invalid_grant", "expired authorization code");
+                throw new OAuthFailure(SalesforceErrors.expiredCode());
             }
-            throw new OAuthFailure(400, "invalid_grant", "invalid authorization code");
+            throw new OAuthFailure(SalesforceErrors.oauth(400, "invalid_grant", "invalid authorization code"));
         }
         redeemedCodes.put(code, Boolean.TRUE);
         if (clock.instant().isAfter(pending.expiresAt())) {
-            throw new OAuthFailure(400, "invalid_grant", "expired authorization code");
+            throw new OAuthFailure(SalesforceErrors.expiredCode());
         }
         return pending;
     }
@@ -84,12 +96,27 @@ final class TokenStore {
 
     String issueAccessToken(String userId, String refreshToken, String scope) {
         String token = DemoData.ORG_ID.substring(0, 15) + "!AQ" + randomToken(94);
-        sessions.put(token, new Session(userId, refreshToken, scope == null ? "" : scope));
+        sessions.put(token, new Session(userId, refreshToken, scope == null ? "" : scope, clock.instant()));
         return token;
     }
 
+    /** The live session of an access token; using it resets its idle timer, as a Salesforce API call does. */
     Optional<Session> session(String accessToken) {
-        return Optional.ofNullable(sessions.get(accessToken));
+        Instant now = clock.instant();
+        return Optional.ofNullable(sessions.computeIfPresent(accessToken, (token, s) ->
+                now.isAfter(s.lastUsed().plus(SESSION_TIMEOUT)) ? null : s.usedAt(now)));
+    }
+
+    /** Ends every access token's session now (refresh tokens stay valid), as a session timeout does. */
+    int expireAccessTokens() {
+        int expired = sessions.size();
+        sessions.clear();
+        return expired;
+    }
+
+    /** Ends one access token's session now; false when it was not live. */
+    boolean expire(String accessToken) {
+        return sessions.remove(accessToken) != null;
     }
 
     /** Revokes an access token, or a refresh token together with every access token issued from it. */

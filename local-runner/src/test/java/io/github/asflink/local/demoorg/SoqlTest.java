@@ -1,11 +1,17 @@
 package io.github.asflink.local.demoorg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,5 +86,106 @@ class SoqlTest {
         assertEquals("AAA", SalesforceIds.checksum("001000000000000"));
         assertEquals(18, ada.length());
         assertEquals(SalesforceIds.checksum(ada.substring(0, 15)), ada.substring(15));
+    }
+
+    @Test
+    void idsStayUniqueAndEighteenCharactersLongPastThirtyFiveRecords() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int serial = 1; serial <= 50_000; serial++) {
+            String id = SalesforceIds.of("006", "5g00000DEMO", serial);
+            assertEquals(18, id.length(), id);
+            assertTrue(id.startsWith("006"), id);
+            assertTrue(ids.add(id.substring(0, 15)), "duplicate " + id);
+        }
+        assertEquals(SalesforceIds.of("00D", "5g00000DEMO", 1), DemoData.ORG_ID, "small serials keep their ids");
+    }
+
+    private final String grace = data.users().get(1).id();
+    private final String katherine = data.users().get(2).id();
+
+    @Test
+    void usingScopeMineKeepsTheRunningUsersRecords() throws SoqlException {
+        String open = "SELECT Name FROM Opportunity USING SCOPE mine WHERE IsClosed = false ORDER BY Name";
+        assertEquals(List.of("Acme Corp - 500 Widgets", "Globex & Sons renewal", "Initech <Pilot> expansion"),
+                column(soql.run(open, ada), "Name"));
+        assertEquals(List.of("Hooli cloud rollout", "Stark Industries support"), column(soql.run(open, grace), "Name"));
+        assertEquals(0, soql.run(open, null).totalSize(), "nobody owns nothing");
+        assertEquals(5, soql.run("SELECT Id FROM Opportunity USING SCOPE everything WHERE IsClosed = false", ada)
+                .totalSize());
+        assertEquals("MALFORMED_QUERY", assertThrows(SoqlException.class,
+                () -> soql.run("SELECT Id FROM Opportunity USING SCOPE nonsense", ada)).errorCode());
+    }
+
+    @Test
+    void aggregatesAnswerOneRowNamedByAliasOrExprN() throws SoqlException {
+        Soql.Result totals = soql.run("SELECT COUNT(Id) openCount, SUM(Amount) openAmount FROM Opportunity"
+                + " USING SCOPE mine WHERE IsClosed = false", ada);
+        assertEquals(Soql.Result.AGGREGATE, totals.recordType());
+        assertEquals(1, totals.totalSize());
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("openCount", 3);
+        expected.put("openAmount", 125_000.00 + 48_000.50 + 9_900.00);
+        assertEquals(List.of(expected), totals.records());
+
+        Map<String, Object> unnamed = soql.run("SELECT COUNT(Id), SUM(Amount) FROM Opportunity", ada).records().get(0);
+        assertEquals(List.of("expr0", "expr1"), List.copyOf(unnamed.keySet()));
+        assertEquals(6, unnamed.get("expr0"));
+
+        Map<String, Object> none = soql.run("SELECT COUNT(Id) openCount, SUM(Amount) openAmount FROM Opportunity"
+                + " USING SCOPE mine WHERE IsClosed = false", katherine).records().get(0);
+        assertEquals(0, none.get("openCount"));
+        assertNull(none.get("openAmount"), "SUM over no amounts is null");
+        assertTrue(none.containsKey("openAmount"));
+
+        data.opportunity("No amount yet", null, LocalDate.of(2027, 2, 1), "Prospecting", katherine);
+        Map<String, Object> unpriced = soql.run("SELECT COUNT(Id) c, SUM(Amount) s FROM Opportunity USING SCOPE mine",
+                katherine).records().get(0);
+        assertEquals(1, unpriced.get("c"));
+        assertNull(unpriced.get("s"));
+    }
+
+    @Test
+    void aggregateCountsAreExactWhereARecordQueryStopsAtItsLimit() throws SoqlException {
+        for (int i = 0; i < 2_345; i++) {
+            data.opportunity("Bulk " + i, 10.0, LocalDate.of(2027, 1, 1), "Prospecting", ada);
+        }
+        Map<String, Object> totals = soql.run("SELECT COUNT(Id) openCount, SUM(Amount) openAmount FROM Opportunity"
+                + " USING SCOPE mine WHERE IsClosed = false", ada).records().get(0);
+        assertEquals(2_348, totals.get("openCount"));
+        assertEquals(125_000.00 + 48_000.50 + 9_900.00 + 23_450.0, (Double) totals.get("openAmount"), 0.001);
+        assertEquals(2_000, soql.run("SELECT Id, Name, Amount, CloseDate FROM Opportunity WHERE OwnerId = '" + ada
+                + "' AND IsClosed = false ORDER BY CloseDate ASC NULLS LAST LIMIT 2000").totalSize());
+        assertEquals(2_349, soql.run("SELECT COUNT() FROM Opportunity USING SCOPE mine", ada).totalSize());
+    }
+
+    @Test
+    void aggregatesAndPlainFieldsDoNotMixWithoutGroupBy() {
+        for (String query : Arrays.asList("SELECT Name, COUNT(Id) FROM Opportunity",
+                "SELECT SUM(Name) FROM Opportunity", "SELECT COUNT(Id) n, FROM Opportunity")) {
+            assertEquals("MALFORMED_QUERY", assertThrows(SoqlException.class, () -> soql.run(query, ada), query)
+                    .errorCode(), query);
+        }
+    }
+
+    @Test
+    void theOrganizationNamesTheOrgsCurrencyAndOpportunitiesHaveNoCurrencyField() throws SoqlException {
+        Soql.Result organization = soql.run("SELECT DefaultCurrencyIsoCode FROM Organization LIMIT 1", ada);
+        assertEquals("Organization", organization.recordType());
+        assertEquals(List.of(Map.of("DefaultCurrencyIsoCode", "USD")), organization.records());
+        assertEquals(DemoData.ORG_ID, soql.run("SELECT Id FROM Organization", ada).records().get(0).get("Id"));
+
+        SoqlException noCurrency = assertThrows(SoqlException.class, () -> soql.run("SELECT Name, Amount,"
+                + " CurrencyIsoCode, CloseDate FROM Opportunity USING SCOPE mine WHERE IsClosed = false ORDER BY"
+                + " CloseDate ASC NULLS LAST LIMIT 1", ada));
+        assertEquals(SalesforceErrors.invalidField("CurrencyIsoCode", "Opportunity"), noCurrency.answer());
+    }
+
+    @Test
+    void rejectionsCarrySalesforcesAnswers() {
+        SoqlException malformed = assertThrows(SoqlException.class, () -> soql.run("SELECT Id Case", ada));
+        assertEquals(400, malformed.answer().status());
+        assertTrue(malformed.answer().body().contains("\"errorCode\":\"MALFORMED_QUERY\""));
+        SoqlException type = assertThrows(SoqlException.class, () -> soql.run("SELECT Id FROM Nope", ada));
+        assertTrue(type.answer().body().startsWith("[{\"message\":\"sObject type 'Nope' is not supported."));
     }
 }

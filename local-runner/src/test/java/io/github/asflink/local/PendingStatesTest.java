@@ -1,0 +1,85 @@
+package io.github.asflink.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class PendingStatesTest {
+    /** A clock the test moves. */
+    private static final class TestClock extends Clock {
+        private Instant now = Instant.parse("2026-12-02T09:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final TestClock clock = new TestClock();
+    private final PendingStates states = new PendingStates(clock);
+
+    @Test
+    void aStateWorksOnceAndOnlyForItsOwnValue() {
+        states.add("abc");
+        assertFalse(states.redeem("abd"));
+        assertFalse(states.redeem(null));
+        assertTrue(states.redeem("abc"));
+        assertFalse(states.redeem("abc"), "reused");
+    }
+
+    @Test
+    void aStateExpiresAfterTenMinutes() {
+        states.add("early");
+        clock.advance(Duration.ofMinutes(5));
+        states.add("later");
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        assertFalse(states.redeem("early"), "older than ten minutes");
+        assertTrue(states.redeem("later"));
+        assertEquals(0, states.size());
+    }
+
+    @Test
+    void atMostAHundredWaitAndTheOldestIsDropped() {
+        for (int i = 0; i < PendingStates.MAX_PENDING + 20; i++) {
+            states.add("s" + i);
+            clock.advance(Duration.ofMillis(10));
+        }
+        assertEquals(PendingStates.MAX_PENDING, states.size());
+        assertFalse(states.redeem("s0"), "dropped first");
+        assertFalse(states.redeem("s19"));
+        assertTrue(states.redeem("s20"));
+        assertTrue(states.redeem("s119"));
+    }
+
+    @Test
+    void expiredStatesDoNotCountAgainstTheCap() {
+        for (int i = 0; i < PendingStates.MAX_PENDING; i++) {
+            states.add("old" + i);
+        }
+        clock.advance(PendingStates.LIFETIME.plusSeconds(1));
+        states.add("fresh");
+        assertEquals(1, states.size());
+        assertTrue(states.redeem("fresh"));
+    }
+}
