@@ -157,8 +157,8 @@ class EndToEndTest {
         String ssml = Flow.ssml(response);
         String card = AlexaRequests.cardType(response);
         assertFalse(ssml.contains("Ada"), "no greeting with a dead token: " + ssml);
-        assertTrue("LinkAccount".equals(card) || card.isEmpty() && ssml.contains("Sorry"),
-                "a LinkAccount card (or, from an older skill build, an apology): " + card + " " + ssml);
+        assertEquals("LinkAccount", card, "a dead token is answered with a LinkAccount card: " + ssml);
+        assertTrue(ssml.contains("link your Salesforce account again"), ssml);
     }
 
     private static HttpResponse<String> userinfo(String salesforceToken) throws Exception {
