@@ -16,7 +16,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -143,7 +143,8 @@ final class Demo {
                     refreshed, "PipelineIntent", Map.of(), "NONE"), null);
             skill("an OpenCasesIntent (\"what are my open cases?\")", AlexaRequests.intent(AlexaRequests.DEMO_SKILL_ID,
                     refreshed, "OpenCasesIntent", Map.of(), "NONE"), null);
-            String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+            // Alexa resolves "tomorrow" on the user's device, in the user's time zone, not in UTC.
+            String tomorrow = LocalDate.now(ZoneId.of(org.data().users().getFirst().zoneinfo())).plusDays(1).toString();
             skill("a CreateReminderIntent, confirmed (\"remind me to call Globex & Sons tomorrow\")",
                     AlexaRequests.intent(AlexaRequests.DEMO_SKILL_ID, refreshed, "CreateReminderIntent",
                             Map.of("subject", "call Globex & Sons", "date", tomorrow), "CONFIRMED"), null);
