@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code ./asl bench}: cold starts, warm cost and local-runner concurrency, as issue 7 defines them; see
+ * {@code ./asl bench}: cold starts, warm cost and local-runner concurrency against its budgets; see
  * {@link Options#USAGE}. A benchmark, not a test: it prints figures and budgets and fails only when it cannot measure.
  */
 public final class Benchmark {

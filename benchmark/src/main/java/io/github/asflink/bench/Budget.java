@@ -3,7 +3,7 @@ package io.github.asflink.bench;
 import java.util.Locale;
 
 /**
- * One budget from issue 7 and what was measured against it. Every budget is an upper limit.
+ * One budget (a limit the project holds itself to) and what was measured against it. Every budget is an upper limit.
  *
  * @param measured NaN when not measured in this run (then it neither passes nor fails)
  */

@@ -62,13 +62,13 @@ final class Report {
         if (r.cold.containsKey(Functions.TOKEN_TLS) || r.cold.containsKey(Functions.SKILL_LINKED_TLS)) {
             md.append("The `-tls` rows are not budgeted: the same request against the stand-in over HTTPS (a 2048-bit "
                     + "RSA certificate trusted directly, the JDK's CA list loaded as usual), i.e. what the first TLS "
-                    + "connection to Salesforce adds to a cold start. Every other row talks plain HTTP on loopback, "
-                    + "as issue 7 defines the budgets.\n\n");
+                    + "connection to Salesforce adds to a cold start. Every other row talks plain HTTP on loopback."
+                    + "\n\n");
         }
     }
 
     private static void budgets(StringBuilder md, Results r) {
-        md.append("### Budgets (issue 7)\n\n| budget | limit | measured | result |\n|---|---|---|---|\n");
+        md.append("### Budgets\n\n| budget | limit | measured | result |\n|---|---|---|---|\n");
         for (Budget b : r.budgets) {
             md.append("| ").append(b.what()).append(" | ").append(b.limitText()).append(" | ")
                     .append(b.measuredText()).append(" | ").append(b.result()).append(" |\n");

@@ -20,8 +20,8 @@ import java.util.Map;
  * Converts HTTP requests to API Gateway HTTP API events (payload format 2.0) and function results back, the way API
  * Gateway does: header names lower-cased and repeated values joined with commas, {@code Cookie} moved to {@code
  * cookies}, query parameters decoded, and the body base64-encoded unless its Content-Type is {@code text/*}, {@code
- * application/json}, {@code application/xml} or {@code application/javascript} (facts.md F: a form body and a body
- * without Content-Type arrive base64-encoded).
+ * application/json}, {@code application/xml} or {@code application/javascript} (so a form body and a body without
+ * Content-Type arrive base64-encoded, as real API Gateway delivers them).
  */
 public final class HttpApiEvents {
     private static final DateTimeFormatter REQUEST_TIME =
