@@ -54,7 +54,7 @@ usage: ./asl <command> [args]
   test                 build and run every test (what CI runs)
   build                sam build (installs the shared modules into the local Maven repository first)
   deploy [args]        sam deploy (e.g. ./asl deploy --guided), with the same pinned SAM CLI
-  delete [args]        sam delete: removes the stack (see the README for what it leaves behind)
+  delete [args]        sam delete: removes the stack (docs/deploy.md says what it leaves behind)
   validate             sam validate --lint, then checks SAM's transform with the parameters a user deploys:
                        required parameters, skill-id lock, alias wiring, SnapStart, time budgets, access log
   bench [args]         the cold-start and warm benchmark (./asl bench --help)

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Renders {@link Results} as the markdown the README's performance section holds. */
+/** Renders {@link Results} as the markdown docs/performance.md holds. */
 final class Report {
 
     private Report() {

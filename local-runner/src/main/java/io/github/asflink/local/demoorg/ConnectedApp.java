@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The demo org's one connected app. Its client id and secret are DEMO VALUES, printed in the README on purpose: never
+ * The demo org's one connected app. Its client id and secret are DEMO VALUES, printed in the docs on purpose: never
  * use them for a real org. Callback URLs: the three Alexa redirect URLs for vendor DEMOVENDOR, and the local runner's
  * {@code /callback} page on any loopback port.
  */
