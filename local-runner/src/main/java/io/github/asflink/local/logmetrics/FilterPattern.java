@@ -207,6 +207,9 @@ public final class FilterPattern {
             if (value.isEmpty() || value.equals("IS") || value.equals("NOT") || value.equals("EXISTS")) {
                 throw refuse("expected a value");
             }
+            if (value.startsWith("%")) {
+                throw refuse("regular expressions");
+            }
             if (number(value) == null) {
                 requireEquality(operator);
             }
