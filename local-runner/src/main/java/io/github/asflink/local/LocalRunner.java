@@ -52,6 +52,8 @@ public final class LocalRunner {
               GET  /        link from a desktop browser (needs SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET,
                             your connected app's consumer key and secret, and http://localhost:PORT/callback among
                             its callback URLs), then try the skill with the linked token
+              GET  /metrics this session's figures as the stack's metric filters would publish them (also printed
+                            when serve stops)
 
             Configuration: the environment variables template.yaml declares, with its defaults, overridden by the
             process environment and then by --env-vars (sam local's format: {"TokenFunction": {"VAR": "v"},

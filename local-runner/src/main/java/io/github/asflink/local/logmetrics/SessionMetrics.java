@@ -79,7 +79,7 @@ public final class SessionMetrics {
         StringBuilder out = new StringBuilder();
         values.forEach((key, list) -> {
             String unit = units.get(key);
-            out.append(String.format("%-64s ", key));
+            out.append(String.format("%-72s ", key));
             if ("Milliseconds".equals(unit)) {
                 List<Double> sorted = list.stream().sorted().toList();
                 out.append(String.format("n=%d p50=%.0f p90=%.0f max=%.0f ms", sorted.size(), rank(sorted, 0.5),
