@@ -56,7 +56,8 @@ usage: ./asl <command> [args]
   deploy [args]        sam deploy (e.g. ./asl deploy --guided), with the same pinned SAM CLI
   delete [args]        sam delete: removes the stack (docs/deploy.md says what it leaves behind)
   validate             sam validate --lint, then checks SAM's transform with the parameters a user deploys:
-                       required parameters, skill-id lock, alias wiring, SnapStart, time budgets, access log
+                       required parameters, skill-id lock, alias wiring, SnapStart, time budgets, access log,
+                       metric filters, alarms, alarm e-mail, dashboard
   bench [args]         the cold-start and warm benchmark (./asl bench --help)
   java                 print the JDK this script uses
 USAGE

@@ -5,6 +5,7 @@ parameters and once with a realistic full set, then resolves the intrinsics that
 import copy
 import json
 import logging
+import os
 import re
 import sys
 
@@ -28,6 +29,8 @@ FULL_SET = {
     "LogRetentionDays": "14",
     "ThrottlingBurstLimit": "5",
     "ThrottlingRateLimit": "2",
+    "AlarmEmail": "sf-admin@example.com",
+    "SessionInvalidThreshold": "20",
 }
 PSEUDO = {"AWS::Region": "us-east-1", "AWS::AccountId": "123456789012", "AWS::StackName": "asl",
           "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
@@ -45,6 +48,44 @@ ACCESS_LOG_FIELDS = {"$context.requestId", "$context.identity.sourceIp", "$conte
 # Anything that can carry a credential: headers (Authorization, User-Agent), query strings, bodies, authorizer data.
 ACCESS_LOG_FORBIDDEN = re.compile(r"header|querystring|body|userAgent|authorizer|clientCert|\$input|\$request\.",
                                   re.IGNORECASE)
+
+# Monitoring: each metric filter's log group and metric, and what the alarms must watch.
+NAMESPACE = "AlexaSalesforceLink/{stack}"
+TRANSFORMED_GROUPS = ("TokenFunctionLogGroup", "SkillFunctionLogGroup")
+METRIC_FILTERS = {
+    "TokenRequestsMetricFilter": ("TokenFunctionLogGroup", "TokenRequests"),
+    "TokenGrantRequestsMetricFilter": ("TokenFunctionLogGroup", "TokenRequestsByGrant"),
+    "TokenUpstreamLatencyMetricFilter": ("TokenFunctionLogGroup", "TokenUpstreamLatency"),
+    "TokenInvalidClientMetricFilter": ("TokenFunctionLogGroup", "TokenInvalidClient"),
+    "SkillRequestsMetricFilter": ("SkillFunctionLogGroup", "SkillRequests"),
+    "SkillIntentRequestsMetricFilter": ("SkillFunctionLogGroup", "SkillIntentRequests"),
+    "SkillSalesforceLatencyMetricFilter": ("SkillFunctionLogGroup", "SkillSalesforceLatency"),
+    "TokenApiThrottledMetricFilter": ("TokenApiAccessLogGroup", "TokenApiThrottled"),
+}
+# Alarm -> (namespace kind, metric, the resource its dimension names); "custom" metrics come from the filters above.
+ALARMS = {
+    "TokenUpstreamFailureAlarm": ("custom", "TokenRequests", None),
+    "TokenUpstreamSlowAlarm": ("custom", "TokenUpstreamLatency", None),
+    "TokenInvalidClientAlarm": ("custom", "TokenInvalidClient", None),
+    "TokenSalesforceErrorAlarm": ("custom", "TokenRequests", None),
+    "SkillFailedAlarm": ("custom", "SkillRequests", None),
+    "SkillSessionInvalidAlarm": ("custom", "SkillRequests", None),
+    "TokenFunctionErrorsAlarm": ("AWS/Lambda", "Errors", "TokenFunction"),
+    "TokenFunctionThrottlesAlarm": ("AWS/Lambda", "Throttles", "TokenFunction"),
+    "TokenFunctionNearTimeoutAlarm": ("AWS/Lambda", "Duration", "TokenFunction"),
+    "SkillFunctionErrorsAlarm": ("AWS/Lambda", "Errors", "SkillFunction"),
+    "SkillFunctionThrottlesAlarm": ("AWS/Lambda", "Throttles", "SkillFunction"),
+    "SkillFunctionNearTimeoutAlarm": ("AWS/Lambda", "Duration", "SkillFunction"),
+    "TokenApi5xxAlarm": ("AWS/ApiGateway", "5xx", "TokenApi"),
+    "TokenApiThrottledAlarm": ("custom", "TokenApiThrottled", None),
+}
+ALARM_DIMENSION_VALUES = {"TokenUpstreamFailureAlarm": "upstream_failure", "TokenSalesforceErrorAlarm": "salesforce_error",
+                          "SkillFailedAlarm": "FAILED", "SkillSessionInvalidAlarm": "SESSION_INVALID"}
+# The outcome values the functions log, read from their sources so an alarm cannot watch a value nobody writes.
+OUTCOME_SOURCES = {
+    "TokenRequests": ("token-function/src/main/java/io/github/asflink/token/TokenExchange.java", str.lower),
+    "SkillRequests": ("skill-function/src/main/java/io/github/asflink/skill/Turn.java", str),
+}
 
 
 # The translator warns at exit that nobody published its usage metrics; there is nothing to publish them to.
@@ -296,6 +337,111 @@ def check_deployment(c, label, template, values, out):
         group = out.get(name, {}).get("Properties", {})
         c.check(tag + f"{name} keeps logs {values['LogRetentionDays']} days",
                 str(group.get("RetentionInDays")) == values["LogRetentionDays"], group.get("RetentionInDays"))
+    check_monitoring(c, tag, values, out)
+
+
+def logged_outcomes(metric):
+    """The values of the enum Outcome in the function's source, as its log line writes them."""
+    path, spelling = OUTCOME_SOURCES[metric]
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    source = open(os.path.join(root, path)).read()
+    body = re.search(r"enum Outcome \{([^;}]*)", source).group(1)
+    return {spelling(v) for v in re.findall(r"[A-Z][A-Z_]+", body)}
+
+
+def check_monitoring(c, tag, values, out):
+    namespace = NAMESPACE.format(stack=PSEUDO["AWS::StackName"])
+    for group in TRANSFORMED_GROUPS:
+        transformers = [v["Properties"] for v in out.values() if v["Type"] == "AWS::Logs::Transformer"
+                        and v["Properties"].get("LogGroupIdentifier") == Ref(group)]
+        steps = transformers[0].get("TransformerConfig", []) if len(transformers) == 1 else []
+        c.check(tag + f"{group} has one transformer that parses the record, then its message into line",
+                len(steps) == 2 and "ParseJSON" in steps[0] and not steps[0]["ParseJSON"].get("Source")
+                and steps[1].get("ParseJSON") == {"Source": "message", "Destination": "line"}, steps)
+
+    published = {}
+    for name, (group, metric) in METRIC_FILTERS.items():
+        f = out.get(name, {})
+        props = f.get("Properties", {})
+        c.check(tag + f"{name} is a metric filter on {group}", f.get("Type") == "AWS::Logs::MetricFilter"
+                and props.get("LogGroupName") == Ref(group), props.get("LogGroupName"))
+        transformed = group in TRANSFORMED_GROUPS
+        c.check(tag + f"{name} reads the {'transformed' if transformed else 'original'} events",
+                bool(props.get("ApplyOnTransformedLogs")) == transformed
+                and (not transformed or f.get("DependsOn") in (group.replace("LogGroup", "LogTransformer"),
+                                                               [group.replace("LogGroup", "LogTransformer")])),
+                props.get("ApplyOnTransformedLogs"))
+        pattern = props.get("FilterPattern", "")
+        c.check(tag + f"{name}'s pattern selects fields of {'line' if transformed else 'the record'}",
+                pattern.strip().startswith("{") and ("$.line." in pattern) == transformed, pattern)
+        transformations = props.get("MetricTransformations", [])
+        t0 = transformations[0] if len(transformations) == 1 else {}
+        c.check(tag + f"{name} publishes {namespace}/{metric}",
+                t0.get("MetricNamespace") == namespace and t0.get("MetricName") == metric, t0)
+        dims = t0.get("Dimensions", [])
+        c.check(tag + f"{name} has at most 3 dimensions, from fields of the line, and no default value",
+                len(dims) <= 3 and all(str(d.get("Value", "")).startswith("$.line.") for d in dims)
+                and not (dims and "DefaultValue" in t0), dims)
+        published[metric] = sorted(d.get("Key") for d in dims)
+
+    topic = out.get("AlarmTopic")
+    email = values["AlarmEmail"]
+    if email:
+        subs = topic.get("Properties", {}).get("Subscription", []) if topic else []
+        c.check(tag + f"an SNS topic mails {email!r}", topic is not None and topic["Type"] == "AWS::SNS::Topic"
+                and subs == [{"Protocol": "email", "Endpoint": email}], subs)
+    else:
+        c.check(tag + "no SNS topic without AlarmEmail", topic is None, topic)
+    expected_actions = [Ref("AlarmTopic")] if email else None
+
+    for name, (kind, metric, resource) in ALARMS.items():
+        a = out.get(name, {})
+        props = a.get("Properties", {})
+        c.check(tag + f"{name} is an alarm", a.get("Type") == "AWS::CloudWatch::Alarm")
+        dims = {d.get("Name"): d.get("Value") for d in props.get("Dimensions", [])}
+        if kind == "custom":
+            c.check(tag + f"{name} watches {namespace}/{metric}, which a filter publishes",
+                    props.get("Namespace") == namespace and props.get("MetricName") == metric
+                    and metric in published, (props.get("Namespace"), props.get("MetricName")))
+            c.check(tag + f"{name}'s dimensions are exactly those the filter publishes (else it watches nothing)",
+                    sorted(dims) == published.get(metric), sorted(dims))
+        else:
+            c.check(tag + f"{name} watches {kind}/{metric} of {resource}",
+                    props.get("Namespace") == kind and props.get("MetricName") == metric
+                    and list(dims.values()) == [Ref(resource)], (props.get("Namespace"), props.get("MetricName"), dims))
+        if name in ALARM_DIMENSION_VALUES:
+            value = ALARM_DIMENSION_VALUES[name]
+            c.check(tag + f"{name} watches Outcome={value}, an outcome the function logs",
+                    dims.get("Outcome") == value and value in logged_outcomes(metric), dims.get("Outcome"))
+        c.check(tag + f"{name} treats missing data as not breaching (silence is normal)",
+                props.get("TreatMissingData") == "notBreaching", props.get("TreatMissingData"))
+        c.check(tag + f"{name} {'notifies the topic' if email else 'has no actions without AlarmEmail'}",
+                props.get("AlarmActions") == expected_actions and props.get("OKActions") == expected_actions,
+                props.get("AlarmActions"))
+    for fn, timeout in (("TokenFunction", 5), ("SkillFunction", 7)):
+        threshold = out.get(fn + "NearTimeoutAlarm", {}).get("Properties", {}).get("Threshold")
+        actual = out.get(fn, {}).get("Properties", {}).get("Timeout", timeout) * 1000
+        c.check(tag + f"{fn}NearTimeoutAlarm fires below {fn}'s Timeout",
+                threshold is not None and 0.8 * actual <= float(threshold) < actual, threshold)
+    session = out.get("SkillSessionInvalidAlarm", {}).get("Properties", {}).get("Threshold")
+    c.check(tag + f"SkillSessionInvalidAlarm uses SessionInvalidThreshold={values['SessionInvalidThreshold']}",
+            str(session) == values["SessionInvalidThreshold"], session)
+
+    dashboard = out.get("MonitoringDashboard", {})
+    try:
+        body = json.loads(dashboard.get("Properties", {}).get("DashboardBody", ""))
+    except (TypeError, ValueError) as e:
+        c.check(tag + "the dashboard body is JSON", False, e)
+        return
+    text = json.dumps(body)
+    c.check(tag + "the dashboard shows every alarm",
+            all("${" + a + ".Arn}" in text for a in ALARMS), [a for a in ALARMS if "${" + a + ".Arn}" not in text])
+    c.check(tag + "the dashboard charts every published metric", all(m in text for m in published),
+            [m for m in published if m not in text])
+    c.check(tag + "the dashboard has the token and skill functions and the HTTP API",
+            all("${" + r + "}" in text for r in ("TokenFunction", "SkillFunction", "TokenApi")))
+    c.check(tag + f"the dashboard's custom metrics are in {namespace}",
+            namespace in text and "${AWS::StackName}" not in text)
 
 
 def check_access_log(c, tag, values, out, settings):
@@ -362,6 +508,24 @@ MUTATIONS = [
      "token-access\n      RetentionInDays: 3653", "the access log group keeps"),
     ("no SnapStart", "    SnapStart:\n      ApplyOn: PublishedVersions\n", "", "SnapStart"),
     ("skill id env var not the parameter", "SKILL_ID: !Ref AlexaSkillId", "SKILL_ID: \"\"", "gets SKILL_ID"),
+    ("a token filter on the skill's log group",
+     "LogGroupName: !Ref TokenFunctionLogGroup\n      ApplyOnTransformedLogs",
+     "LogGroupName: !Ref SkillFunctionLogGroup\n      ApplyOnTransformedLogs", "TokenRequestsMetricFilter is a metric filter"),
+    ("a filter on the untransformed events", "ApplyOnTransformedLogs: true", "ApplyOnTransformedLogs: false",
+     "reads the transformed events"),
+    ("the transformer parses into another field", "Destination: line", "Destination: fields",
+     "parses the record, then its message into line"),
+    ("an alarm on a metric nobody publishes", "MetricName: TokenInvalidClient\n      Statistic",
+     "MetricName: TokenInvalidClients\n      Statistic", "which a filter publishes"),
+    ("an alarm on an outcome the skill never logs", "Value: SESSION_INVALID", "Value: SESSION_EXPIRED",
+     "an outcome the function logs"),
+    ("an alarm with a dimension the filter lacks", "          Value: upstream_failure\n",
+     "          Value: upstream_failure\n        - Name: GrantType\n          Value: refresh_token\n",
+     "dimensions are exactly those"),
+    ("the SNS topic without its condition", "    Condition: HasAlarmEmail\n", "", "no SNS topic without AlarmEmail"),
+    ("an alarm that breaches on silence", "TreatMissingData: notBreaching", "TreatMissingData: breaching",
+     "treats missing data"),
+    ("an alarm missing from the dashboard", '"${SkillFailedAlarm.Arn}",', "", "the dashboard shows every alarm"),
 ]
 
 

@@ -91,6 +91,9 @@ final class Demo {
             out.printf("%s in %d ms.%n", ok ? "Every step worked" : "A step FAILED; the log above (stderr) has details",
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
             out.println();
+            out.println("What the stack's metric filters would publish for these requests (also GET /metrics):");
+            functions.metrics().render().lines().forEach(line -> out.println("  " + line));
+            out.println();
             out.println("Keep trying by hand:");
             out.println("  token endpoint   POST " + server.origin() + "/token   (client " + ConnectedApp.DEMO_CLIENT_ID
                     + ", the demo secret in ConnectedApp.java)");

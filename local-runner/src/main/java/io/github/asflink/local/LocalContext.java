@@ -23,12 +23,23 @@ final class LocalContext implements Context {
     private final Clock clock;
     private final LambdaLogger logger;
 
+    /** Sees each line the function logs, with its level (as the JSON log format records it) and the request id. */
+    interface LineTap {
+        LineTap NONE = (line, level, requestId) -> { };
+
+        void line(String line, String level, String requestId);
+    }
+
     LocalContext(String functionName, int memoryMb, int timeoutSeconds, Clock clock, PrintStream log) {
+        this(functionName, memoryMb, timeoutSeconds, clock, log, LineTap.NONE);
+    }
+
+    LocalContext(String functionName, int memoryMb, int timeoutSeconds, Clock clock, PrintStream log, LineTap tap) {
         this.functionName = functionName;
         this.memoryMb = memoryMb;
         this.clock = clock;
         this.deadline = clock.instant().plusSeconds(timeoutSeconds);
-        this.logger = new StderrLogger(log);
+        this.logger = new StderrLogger(log, tap, requestId);
     }
 
     @Override
@@ -88,11 +99,10 @@ final class LocalContext implements Context {
     }
 
     /** Writes each message as one line to stderr, as the runtime writes it to CloudWatch. */
-    private record StderrLogger(PrintStream out) implements LambdaLogger {
+    private record StderrLogger(PrintStream out, LineTap tap, String requestId) implements LambdaLogger {
         @Override
         public void log(String message) {
-            String line = message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
-            out.println(line);
+            log(message, LogLevel.UNDEFINED);
         }
 
         @Override
@@ -102,12 +112,14 @@ final class LocalContext implements Context {
 
         @Override
         public void log(String message, LogLevel level) {
-            log(message);
+            String line = message.endsWith("\n") ? message.substring(0, message.length() - 1) : message;
+            out.println(line);
+            tap.line(line, level.name(), requestId);
         }
 
         @Override
         public void log(byte[] message, LogLevel level) {
-            log(message);
+            log(new String(message, StandardCharsets.UTF_8), level);
         }
     }
 }

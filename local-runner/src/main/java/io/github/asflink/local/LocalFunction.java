@@ -40,18 +40,26 @@ public final class LocalFunction {
     private final RequestStreamHandler handler;
     private final Clock clock;
     private final PrintStream log;
+    private final LocalContext.LineTap tap;
 
     private LocalFunction(SamTemplate.FunctionDefinition definition, RequestStreamHandler handler, Clock clock,
-                          PrintStream log) {
+                          PrintStream log, LocalContext.LineTap tap) {
         this.definition = definition;
         this.handler = handler;
         this.clock = clock;
         this.log = log;
+        this.tap = tap;
     }
 
     /** Loads and constructs the handler; fails with a readable message when it can't. */
     public static LocalFunction load(SamTemplate.FunctionDefinition definition, Map<String, String> environment,
                                      Clock clock, PrintStream log) {
+        return load(definition, environment, clock, log, LocalContext.LineTap.NONE);
+    }
+
+    /** As {@link #load(SamTemplate.FunctionDefinition, Map, Clock, PrintStream)}; {@code tap} sees each log line. */
+    static LocalFunction load(SamTemplate.FunctionDefinition definition, Map<String, String> environment,
+                              Clock clock, PrintStream log, LocalContext.LineTap tap) {
         String className = definition.handlerClass();
         Class<?> type;
         try {
@@ -74,7 +82,7 @@ public final class LocalFunction {
                         + " environment, not the template's");
                 instance = type.getConstructor().newInstance();
             }
-            return new LocalFunction(definition, (RequestStreamHandler) instance, clock, log);
+            return new LocalFunction(definition, (RequestStreamHandler) instance, clock, log, tap);
         } catch (InvocationTargetException e) {
             // The function's own start-up check (a bad configuration value): its message names the variable.
             Throwable cause = e.getCause();
@@ -92,7 +100,7 @@ public final class LocalFunction {
     /** Runs one event, as the Lambda Java runtime runs a stream handler: raw bytes in, raw bytes out. */
     public Invocation invoke(byte[] event) {
         LocalContext context = new LocalContext(definition.logicalId(), definition.memoryMb(),
-                definition.timeoutSeconds(), clock, log);
+                definition.timeoutSeconds(), clock, log, tap);
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         long start = System.nanoTime();
         FutureTask<Void> task = new FutureTask<>(() -> {

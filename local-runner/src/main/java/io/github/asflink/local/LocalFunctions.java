@@ -1,5 +1,6 @@
 package io.github.asflink.local;
 
+import io.github.asflink.local.logmetrics.SessionMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
 
 /** Loads the template's functions with their environments: what {@code serve}, {@code invoke} and {@code demo} share. */
 final class LocalFunctions {
@@ -21,14 +23,16 @@ final class LocalFunctions {
     private final Clock clock;
     private final PrintStream log;
     private final Map<String, Map<String, String>> defaults;
+    private final SessionMetrics metrics;
 
     LocalFunctions(SamTemplate template, EnvVarsFile envVars, Map<String, String> process, Clock clock,
                    PrintStream log) {
-        this(template, envVars, process, clock, log, Map.of());
+        this(template, envVars, process, clock, log, Map.of(), SessionMetrics.from(template, clock));
     }
 
     private LocalFunctions(SamTemplate template, EnvVarsFile envVars, Map<String, String> process, Clock clock,
-                           PrintStream log, Map<String, Map<String, String>> defaults) {
+                           PrintStream log, Map<String, Map<String, String>> defaults, SessionMetrics metrics) {
+        this.metrics = metrics;
         this.template = template;
         this.envVars = envVars;
         this.process = process;
@@ -42,7 +46,12 @@ final class LocalFunctions {
      * the process environment and the env-vars file leave them unset or blank.
      */
     LocalFunctions withDefaults(Map<String, Map<String, String>> defaultsById) {
-        return new LocalFunctions(template, envVars, process, clock, log, Map.copyOf(defaultsById));
+        return new LocalFunctions(template, envVars, process, clock, log, Map.copyOf(defaultsById), metrics);
+    }
+
+    /** What the template's metric filters make of every line these functions log (shared by all their loads). */
+    SessionMetrics metrics() {
+        return metrics;
     }
 
     static LocalFunctions from(Path templateFile, Path envVarsFile, Map<String, String> process, Clock clock,
@@ -81,7 +90,9 @@ final class LocalFunctions {
         Map<String, String> env = FunctionEnvironment.compute(definition, process, envVars,
                 defaults.getOrDefault(logicalId, Map.of()), runnerSettings,
                 message -> log.println("local: " + message));
-        return LocalFunction.load(definition, env, clock, log);
+        String id = logicalId;
+        return LocalFunction.load(definition, env, clock, log,
+                (line, level, requestId) -> metrics.record(id, line, level, requestId));
     }
 
     /** The functions {@code serve} puts behind HTTP API routes (all but the skill). */

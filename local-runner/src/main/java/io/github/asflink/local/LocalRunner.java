@@ -52,6 +52,8 @@ public final class LocalRunner {
               GET  /        link from a desktop browser (needs SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET,
                             your connected app's consumer key and secret, and http://localhost:PORT/callback among
                             its callback URLs), then try the skill with the linked token
+              GET  /metrics this session's figures as the stack's metric filters would publish them (also printed
+                            when serve stops)
 
             Configuration: the environment variables template.yaml declares, with its defaults, overridden by the
             process environment and then by --env-vars (sam local's format: {"TokenFunction": {"VAR": "v"},
@@ -197,8 +199,14 @@ public final class LocalRunner {
                 out.println("  " + LocalFunctions.SKILL_FUNCTION + " " + SecureDefaults.SKILL_ID + "="
                         + skillId(functions.environment(LocalFunctions.SKILL_FUNCTION, skill)));
             }
+            out.println("  GET /metrics -> this session's figures, as the stack's metric filters would publish them");
             out.flush();
-            awaitShutdown();
+            awaitShutdown(() -> {
+                out.println();
+                out.println("This session's figures (the template's metric filters on the functions' log lines):");
+                out.print(functions.metrics().render());
+                out.flush();
+            });
         }
         return OK;
     }
@@ -297,7 +305,7 @@ public final class LocalRunner {
         }
         LocalFunction skill = functions.declares(LocalFunctions.SKILL_FUNCTION)
                 ? functions.load(LocalFunctions.SKILL_FUNCTION, skillSettings) : null;
-        return LocalServer.start(port, http, skill, link, Clock.systemUTC(), log);
+        return LocalServer.start(port, http, skill, link, Clock.systemUTC(), log, functions.metrics());
     }
 
     static BrowserLink.Settings browserSettings(LocalFunctions functions, Map<String, String> process,
@@ -338,9 +346,13 @@ public final class LocalRunner {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private static void awaitShutdown() throws InterruptedException {
+    /** Waits for Ctrl-C; {@code onExit} runs in the shutdown hook, the one place that still runs then. */
+    private static void awaitShutdown(Runnable onExit) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            onExit.run();
+            stopped.countDown();
+        }));
         stopped.await();
     }
 }

@@ -3,6 +3,7 @@ package io.github.asflink.local;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.asflink.local.logmetrics.SessionMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 
 /**
  * {@code serve}: the functions behind HTTP on loopback. Each HTTP API route of the template ({@code POST /token})
@@ -25,10 +27,12 @@ public final class LocalServer implements AutoCloseable {
     private final BrowserLink browser;
     private final Clock clock;
     private final PrintStream log;
+    private final SessionMetrics metrics;
 
     private LocalServer(HttpServer server, Map<SamTemplate.Route, LocalFunction> routes, LocalFunction skill,
-                        BrowserLink.Settings link, Clock clock, PrintStream log) {
+                        BrowserLink.Settings link, Clock clock, PrintStream log, SessionMetrics metrics) {
         this.server = server;
+        this.metrics = metrics;
         this.routes = routes;
         this.skill = skill;
         this.clock = clock;
@@ -43,13 +47,20 @@ public final class LocalServer implements AutoCloseable {
      */
     public static LocalServer start(int port, List<LocalFunction> httpFunctions, LocalFunction skill,
                                     BrowserLink.Settings link, Clock clock, PrintStream log) throws IOException {
+        return start(port, httpFunctions, skill, link, clock, log, null);
+    }
+
+    /** As above; {@code GET /metrics} shows what the template's metric filters make of the session (may be null). */
+    public static LocalServer start(int port, List<LocalFunction> httpFunctions, LocalFunction skill,
+                                    BrowserLink.Settings link, Clock clock, PrintStream log, SessionMetrics metrics)
+            throws IOException {
         Map<SamTemplate.Route, LocalFunction> routes = new LinkedHashMap<>();
         for (LocalFunction function : httpFunctions) {
             for (SamTemplate.Route route : function.definition().routes()) {
                 routes.put(route, function);
             }
         }
-        LocalServer local = new LocalServer(Http.loopbackServer(port), routes, skill, link, clock, log);
+        LocalServer local = new LocalServer(Http.loopbackServer(port), routes, skill, link, clock, log, metrics);
         local.server.start();
         return local;
     }
@@ -93,6 +104,7 @@ public final class LocalServer implements AutoCloseable {
                 case "GET /link" -> browser.link(exchange);
                 case "GET /callback" -> browser.callback(exchange);
                 case "POST /try" -> browser.tryIntent(exchange);
+                case "GET /metrics" -> metrics(exchange);
                 default -> write(exchange, HttpApiEvents.notFound());
             }
         } catch (IOException | RuntimeException e) {
@@ -134,6 +146,14 @@ public final class LocalServer implements AutoCloseable {
             return;
         }
         Http.send(exchange, 200, "application/json;charset=UTF-8", invocation.output());
+    }
+
+    private void metrics(HttpExchange exchange) throws IOException {
+        if (metrics == null) {
+            write(exchange, HttpApiEvents.notFound());
+            return;
+        }
+        Http.send(exchange, 200, "text/plain;charset=UTF-8", metrics.render().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void write(HttpExchange exchange, HttpApiEvents.Response response) throws IOException {

@@ -113,6 +113,37 @@ public final class SamTemplate {
         return Optional.of(new FunctionDefinition(logicalId, handler, timeout, memory, environment, routes, alexaSkill));
     }
 
+    /** Each resource of {@code type} by logical id, in template order: its Properties, intrinsics as written. */
+    public Map<String, Map<String, Object>> resourceProperties(String type) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        map(root.get("Resources")).forEach((id, resource) -> {
+            if (type.equals(map(resource).get("Type"))) {
+                out.put(id, map(map(resource).get("Properties")));
+            }
+        });
+        return out;
+    }
+
+    /** A property value resolved as environment variables are (a resource's own name or ARN becomes empty). */
+    public String resolvedText(Object value) {
+        return text(resolve(value));
+    }
+
+    /** The logical id a {@code !Ref} names, or the resource a {@code !Sub "...${Id}..."} names; null otherwise. */
+    public static String referencedResource(Object value) {
+        if (value instanceof Map<?, ?> m && m.size() == 1) {
+            Object argument = m.values().iterator().next();
+            if (m.containsKey("Ref")) {
+                return text(argument);
+            }
+            if (m.containsKey("Fn::Sub")) {
+                Matcher sub = Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(text(argument));
+                return sub.find() ? sub.group(1) : null;
+            }
+        }
+        return null;
+    }
+
     // ---- intrinsics -------------------------------------------------------------------------------------------
 
     private Object resolve(Object value) {

@@ -159,6 +159,13 @@ class LocalRunnerTest {
         assertEquals(0, run("demo", "--once", "--port", "0", "--template", real.toString()),
                 stdout() + err.toString(StandardCharsets.UTF_8));
         assertDemoNarrative();
+        String narrative = stdout();
+        for (String figure : List.of("What the stack's metric filters would publish", "TokenRequests {Outcome=granted}",
+                "TokenRequestsByGrant {GrantType=authorization_code, Outcome=granted}",
+                "SkillRequests {Outcome=ANSWERED}", "SkillIntentRequests {Intent=PipelineIntent, Outcome=ANSWERED}",
+                "SkillRequests {Outcome=SESSION_INVALID}", "TokenUpstreamLatency")) {
+            assertTrue(narrative.contains(figure), "demo figures lack '" + figure + "':\n" + narrative);
+        }
     }
 
     private void assertDemoNarrative() {
