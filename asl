@@ -80,16 +80,24 @@ fuzz() { # every *FuzzTest class, one JVM each: Jazzer fuzzes only the first fuz
   done
   [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "asl: fuzz: --seconds must be a whole number above 0" >&2; exit 2; }
   log="$(mktemp)"
+  rm -f "$ROOT"/*/target/surefire-reports/TEST-*FuzzTest.xml # only this run's findings count
   # jazzer.hooks: the replay in ./asl test turns Jazzer's instrumentation off (junit-platform.properties); fuzzing
   # needs it. The generated corpus grows in each module's .cifuzz-corpus/ (not committed) from run to run.
   set +e
+  # A finding must not stop the modules after it from being fuzzed: failures are counted from the reports below.
   JAZZER_FUZZ=1 mvn_ test -pl "$FUZZ_MODULES" -am -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
-    -DreuseForks=false -Djazzer.hooks=true -Djazzer.max_duration="${seconds}s" 2>&1 | tee "$log" \
+    -DreuseForks=false -Dmaven.test.failure.ignore=true -Djazzer.hooks=true -Djazzer.max_duration="${seconds}s" \
+    2>&1 | tee "$log" \
     | grep --line-buffered -E '^\[(INFO|ERROR|WARNING)\] (Running|Tests run|BUILD|Failed|ERROR)|^Done [0-9]+ runs|Test unit written|FuzzTestFindingException'
   status="${PIPESTATUS[0]}"
   set -e
-  echo "asl: fuzz: per target: $(grep -cE '^Done [0-9]+ runs' "$log") fuzzed, ${seconds}s each; full log: $log"
-  git -C "$ROOT" status --porcelain -- '*Inputs/*' | sed 's/^/asl: fuzz: new input: /'
+  echo "asl: fuzz: $(grep -cE '^Done [0-9]+ runs' "$log") targets fuzzed, ${seconds}s each; full log: $log"
+  git -C "$ROOT" status --porcelain --untracked-files=all -- '*Inputs/*' | sed 's/^/asl: fuzz: new input: /'
+  if grep -lE '<(failure|error)[ >]' "$ROOT"/*/target/surefire-reports/TEST-*FuzzTest.xml >/dev/null 2>&1; then
+    echo "asl: fuzz: FINDINGS in: $(grep -lE '<(failure|error)[ >]' "$ROOT"/*/target/surefire-reports/TEST-*FuzzTest.xml \
+      | xargs -n1 basename | sed 's/^TEST-//; s/\.xml$//' | tr '\n' ' ')" >&2
+    exit 1
+  fi
   exit "$status"
 }
 

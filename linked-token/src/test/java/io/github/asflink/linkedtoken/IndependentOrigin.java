@@ -21,9 +21,12 @@ import java.util.regex.Pattern;
  */
 final class IndependentOrigin {
 
-    /** scheme://host[:port][/] and nothing else: no user info, query, fragment or path. */
+    /**
+     * scheme://host[:port][/] and nothing else: no user info, query, fragment or path. The port may be empty
+     * ({@code https://host:}): RFC 3986 allows it and means the default port, as java.net.URI reads it.
+     */
     private static final Pattern ORIGIN =
-            Pattern.compile("(?i)(https?)://([^/?#@\\\\\\s:\\[\\]]+|\\[[0-9a-f:.]+\\])(?::([0-9]{1,5}))?/?");
+            Pattern.compile("(?i)(https?)://([^/?#@\\\\\\s:\\[\\]]+|\\[[0-9a-f:.]+\\])(?::([0-9]{0,5}))?/?");
     private static final Pattern LEGACY = Pattern.compile("[a-z]+[0-9]+(-s)?\\.salesforce\\.com");
     private static final List<String> DEFAULT_SUFFIXES =
             List.of(".my.salesforce.com", ".my.salesforce.mil", ".my.sfcrmproducts.cn");
@@ -95,7 +98,8 @@ final class IndependentOrigin {
         }
         assertEquals("https", scheme, "a non-https instance URL outside the exact origins: " + instanceUrl);
         assertEquals("443", port, "a port on a suffix or legacy host: " + instanceUrl);
-        assertTrue(uri.getPort() == -1, "an explicit port on a suffix or legacy host: " + instanceUrl);
+        assertTrue(uri.getPort() == -1 && (origin.group(3) == null || origin.group(3).isEmpty()),
+                "an explicit port on a suffix or legacy host: " + instanceUrl);
         if (rules.legacy() && LEGACY.matcher(host).matches()) {
             return;
         }
@@ -108,7 +112,7 @@ final class IndependentOrigin {
     }
 
     private static String port(Matcher origin) {
-        if (origin.group(3) != null) {
+        if (origin.group(3) != null && !origin.group(3).isEmpty()) {
             return String.valueOf(Integer.parseInt(origin.group(3)));
         }
         return origin.group(1).equalsIgnoreCase("https") ? "443" : "80";

@@ -1,0 +1,110 @@
+package io.github.asflink.skill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazon.ask.model.RequestEnvelope;
+import com.amazon.ask.util.JacksonSerializer;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fuzz target: the skill from the raw bytes of Alexa's request envelope, with Salesforce in memory. For an envelope
+ * the SDK can read and that is addressed to this skill: no Lambda error, a response envelope, speech and reprompt
+ * that are well-formed SSML, one log line. For any bytes at all: no access token (neither half of the linked token,
+ * nor Alexa's apiAccessToken) in a log line or in the error Lambda would report. Which org answers (healthy, a dead
+ * token, an outage) follows from the bytes, so the same input always meets the same org. Seeds: every sample event
+ * in {@code events/skill-*.json}, byte for byte.
+ */
+class SkillEnvelopeFuzzTest {
+
+    private static final JacksonSerializer SDK_JSON = new JacksonSerializer();
+    private static final Map<String, String> ENVIRONMENT = Map.of(SkillConfig.SKILL_ID, SkillInvocation.SKILL_ID);
+
+    @FuzzTest
+    void anyEnvelopeGetsASpokenAnswer(byte[] envelope) throws IOException {
+        InMemoryOrg org = switch (Math.floorMod(java.util.Arrays.hashCode(envelope), 4)) {
+            case 0 -> InMemoryOrg.failing(SalesforceErrors.identityBadToken(), SalesforceErrors.dataInvalidSession());
+            case 1 -> InMemoryOrg.failing(SalesforceErrors.serverUnavailable(), SalesforceErrors.serverUnavailable());
+            default -> InMemoryOrg.healthy();
+        };
+        SkillHandler handler = new SkillHandler(ENVIRONMENT, org, SkillInvocation.CLOCK);
+        CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000002");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String text = new String(envelope, StandardCharsets.UTF_8);
+        JsonNode event = readable(text);
+        try {
+            handler.handleRequest(new ByteArrayInputStream(envelope), out, context);
+        } catch (RuntimeException lambdaError) {
+            assertFalse(addressedToThisSkill(text), "a Lambda error for a well-formed envelope: " + lambdaError);
+            assertNoTokenIn(event, messages(lambdaError));
+            assertNoTokenIn(event, context.allText());
+            return;
+        }
+        JsonNode response = SkillInvocation.JSON.readTree(out.toByteArray());
+        SkillInvocation.assertWellFormed(response.path("response").path("outputSpeech").path("ssml").asText());
+        SkillInvocation.assertWellFormed(response.path("response").path("reprompt").path("outputSpeech").path("ssml")
+                .asText());
+        assertEquals(1, context.lines().size(), "one log line per request");
+        assertNoTokenIn(event, context.allText());
+    }
+
+    /** The SDK reads it into a request envelope with a request, for this skill's id. */
+    private static boolean addressedToThisSkill(String text) {
+        RequestEnvelope envelope;
+        try {
+            envelope = SDK_JSON.deserialize(text, RequestEnvelope.class);
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+        return envelope != null && envelope.getRequest() != null && envelope.getContext() != null
+                && envelope.getContext().getSystem() != null
+                && envelope.getContext().getSystem().getApplication() != null
+                && SkillInvocation.SKILL_ID.equals(envelope.getContext().getSystem().getApplication().getApplicationId());
+    }
+
+    private static JsonNode readable(String text) {
+        try {
+            return SkillInvocation.JSON.readTree(text);
+        } catch (IOException | RuntimeException notJson) {
+            return null;
+        }
+    }
+
+    /** Neither half of a linked token, nor Alexa's apiAccessToken, wherever the envelope carries them. */
+    private static void assertNoTokenIn(JsonNode event, String text) {
+        assertFalse(text.contains(SkillInvocation.SALESFORCE_TOKEN), "the sample access token leaked");
+        if (event == null) {
+            return;
+        }
+        for (JsonNode user : List.of(event.path("context").path("System").path("user"),
+                event.path("session").path("user"))) {
+            for (String part : user.path("accessToken").asText("").split(" ")) {
+                assertFalse(isDistinctive(part) && text.contains(part), "a linked token reached the log or error");
+            }
+        }
+        String alexaToken = event.path("context").path("System").path("apiAccessToken").asText("");
+        assertFalse(isDistinctive(alexaToken) && text.contains(alexaToken), "Alexa's apiAccessToken leaked");
+    }
+
+    /** Long and odd enough not to be one of the skill's own words by chance. */
+    private static boolean isDistinctive(String value) {
+        return value.length() >= 8 && !value.matches("[A-Za-z_ ]*");
+    }
+
+    private static String messages(Throwable error) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            all.append(cause).append('\n');
+        }
+        return all.toString();
+    }
+}
