@@ -23,10 +23,11 @@ final class IndependentOrigin {
 
     /**
      * scheme://host[:port][/] and nothing else: no user info, query, fragment or path. The port may be empty
-     * ({@code https://host:}): RFC 3986 allows it and means the default port, as java.net.URI reads it.
+     * ({@code https://host:}): RFC 3986 allows it and means the default port, as java.net.URI reads it; so are
+     * leading zeros ({@code :08443} is port 8443).
      */
     private static final Pattern ORIGIN =
-            Pattern.compile("(?i)(https?)://([^/?#@\\\\\\s:\\[\\]]+|\\[[0-9a-f:.]+\\])(?::([0-9]{0,5}))?/?");
+            Pattern.compile("(?i)(https?)://([^/?#@\\\\\\s:\\[\\]]+|\\[[0-9a-f:.]+\\])(?::([0-9]*))?/?");
     private static final Pattern LEGACY = Pattern.compile("[a-z]+[0-9]+(-s)?\\.salesforce\\.com");
     private static final List<String> DEFAULT_SUFFIXES =
             List.of(".my.salesforce.com", ".my.salesforce.mil", ".my.sfcrmproducts.cn");
@@ -113,7 +114,7 @@ final class IndependentOrigin {
 
     private static String port(Matcher origin) {
         if (origin.group(3) != null && !origin.group(3).isEmpty()) {
-            return String.valueOf(Integer.parseInt(origin.group(3)));
+            return origin.group(3).replaceFirst("^0+(?=.)", "");
         }
         return origin.group(1).equalsIgnoreCase("https") ? "443" : "80";
     }

@@ -44,9 +44,11 @@ class SkillEnvelopeFuzzTest {
         try {
             handler.handleRequest(new ByteArrayInputStream(envelope), out, context);
         } catch (RuntimeException lambdaError) {
-            assertFalse(addressedToThisSkill(text), "a Lambda error for a well-formed envelope: " + lambdaError);
+            assertFalse(addressedToThisSkill(envelope), "a Lambda error for a well-formed envelope: " + lambdaError);
             assertNoTokenIn(event, messages(lambdaError));
-            assertNoTokenIn(event, context.allText());
+            for (CapturingContext.Line logged : context.lines()) {
+                assertNoTokenIn(event, loggedByTheSkill(SkillInvocation.JSON.readTree(logged.text())));
+            }
             return;
         }
         JsonNode response = SkillInvocation.JSON.readTree(out.toByteArray());
@@ -54,14 +56,24 @@ class SkillEnvelopeFuzzTest {
         SkillInvocation.assertWellFormed(response.path("response").path("reprompt").path("outputSpeech").path("ssml")
                 .asText());
         assertEquals(1, context.lines().size(), "one log line per request");
-        assertNoTokenIn(event, context.allText());
+        JsonNode line = SkillInvocation.JSON.readTree(context.lines().getFirst().text());
+        // Not asserted: that the outcome is never FAILED. An intent request without an intent makes the SDK's
+        // Predicates.intentName throw, and the skill answers it with its apology by design (SalesforceTroubleTest).
+        assertNoTokenIn(event, loggedByTheSkill(line));
     }
 
-    /** The SDK reads it into a request envelope with a request, for this skill's id. */
-    private static boolean addressedToThisSkill(String text) {
+    /** The log line without what it repeats from the envelope by design (Alexa's request id, type and intent). */
+    private static String loggedByTheSkill(JsonNode line) {
+        com.fasterxml.jackson.databind.node.ObjectNode own = line.deepCopy();
+        own.remove(List.of("alexaRequestId", "requestType", "intent"));
+        return own.toString();
+    }
+
+    /** The SDK reads the bytes (JSON is UTF-8) into a request envelope with a request, for this skill's id. */
+    private static boolean addressedToThisSkill(byte[] bytes) {
         RequestEnvelope envelope;
         try {
-            envelope = SDK_JSON.deserialize(text, RequestEnvelope.class);
+            envelope = SDK_JSON.deserialize(new ByteArrayInputStream(bytes), RequestEnvelope.class);
         } catch (RuntimeException unreadable) {
             return false;
         }
@@ -87,9 +99,8 @@ class SkillEnvelopeFuzzTest {
         }
         for (JsonNode user : List.of(event.path("context").path("System").path("user"),
                 event.path("session").path("user"))) {
-            for (String part : user.path("accessToken").asText("").split(" ")) {
-                assertFalse(isDistinctive(part) && text.contains(part), "a linked token reached the log or error");
-            }
+            String accessToken = user.path("accessToken").asText("").split(" ", 2)[0];
+            assertFalse(isDistinctive(accessToken) && text.contains(accessToken), "an access token leaked");
         }
         String alexaToken = event.path("context").path("System").path("apiAccessToken").asText("");
         assertFalse(isDistinctive(alexaToken) && text.contains(alexaToken), "Alexa's apiAccessToken leaked");
