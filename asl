@@ -51,7 +51,10 @@ usage: ./asl <command> [args]
   serve [args]         the local runner's HTTP server (./asl serve --help)
   invoke [args]        run one event through a function (./asl invoke --help)
   account-linking [args]  the skill's account-linking settings as JSON for the ASK CLI (--help)
-  test                 build and run every test (what CI runs)
+  test                 build and run every test (what CI runs); the fuzz tests replay their committed inputs
+  fuzz [--seconds N] [--target CLASS]
+                       coverage-guided fuzzing, N seconds (default 60) per fuzz target, each in its own JVM;
+                       a finding fails the run and is written next to the target's inputs as crash-<sha1>
   build                sam build (installs the shared modules into the local Maven repository first)
   deploy [args]        sam deploy (e.g. ./asl deploy --guided), with the same pinned SAM CLI
   delete [args]        sam delete: removes the stack (docs/deploy.md says what it leaves behind)
@@ -64,6 +67,40 @@ USAGE
 }
 
 sam_() { "$ROOT/.ci/sam" "$@"; }
+
+FUZZ_MODULES="linked-token,token-function,skill-function"
+
+fuzz() { # every *FuzzTest class, one JVM each: Jazzer fuzzes only the first fuzz test a JVM meets
+  local seconds=60 target='*FuzzTest' log status
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --seconds) seconds="${2:?--seconds needs a number}"; shift 2 ;;
+      --target)  target="${2:?--target needs a test class name}"; shift 2 ;;
+      *) echo "asl: fuzz: unknown argument '$1' (use --seconds N, --target CLASS)" >&2; exit 2 ;;
+    esac
+  done
+  [[ "$seconds" =~ ^[1-9][0-9]*$ ]] || { echo "asl: fuzz: --seconds must be a whole number above 0" >&2; exit 2; }
+  log="$(mktemp)"
+  rm -f "$ROOT"/*/target/surefire-reports/TEST-*FuzzTest.xml # only this run's findings count
+  # jazzer.hooks: the replay in ./asl test turns Jazzer's instrumentation off (junit-platform.properties); fuzzing
+  # needs it. The generated corpus grows in each module's .cifuzz-corpus/ (not committed) from run to run.
+  set +e
+  # A finding must not stop the modules after it from being fuzzed: failures are counted from the reports below.
+  JAZZER_FUZZ=1 mvn_ test -pl "$FUZZ_MODULES" -am -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
+    -DreuseForks=false -Dmaven.test.failure.ignore=true -Djazzer.hooks=true -Djazzer.max_duration="${seconds}s" \
+    2>&1 | tee "$log" \
+    | grep --line-buffered -E '^\[(INFO|ERROR|WARNING)\] (Running|Tests run|BUILD|Failed|ERROR)|^Done [0-9]+ runs|Test unit written|FuzzTestFindingException'
+  status="${PIPESTATUS[0]}"
+  set -e
+  echo "asl: fuzz: $(grep -cE '^Done [0-9]+ runs' "$log") targets fuzzed, ${seconds}s each; full log: $log"
+  git -C "$ROOT" status --porcelain --untracked-files=all -- '*Inputs/*' | sed 's/^/asl: fuzz: new input: /'
+  if grep -lE '<(failure|error)[ >]' "$ROOT"/*/target/surefire-reports/TEST-*FuzzTest.xml >/dev/null 2>&1; then
+    echo "asl: fuzz: FINDINGS in: $(grep -lE '<(failure|error)[ >]' "$ROOT"/*/target/surefire-reports/TEST-*FuzzTest.xml \
+      | xargs -n1 basename | sed 's/^TEST-//; s/\.xml$//' | tr '\n' ' ')" >&2
+    exit 1
+  fi
+  exit "$status"
+}
 
 quiet_build() { # a Maven build that prints nothing unless it fails (Maven 3.8 -q still emits colour resets)
   local log; log="$(mktemp)"
@@ -81,6 +118,7 @@ cmd="${1:-help}"; shift || true
 case "$cmd" in
   demo|serve|invoke|account-linking) run_local "$cmd" "$@" ;;
   test)     mvn_ verify "$@" ;;
+  fuzz)     fuzz "$@" ;;
   build)    mvn_ -q install -DskipTests
             # sam build copies each function folder and runs `mvn clean install` there (tests included); the parent
             # and the shared module now resolve from the local Maven repository.

@@ -1,0 +1,89 @@
+package io.github.asflink.skill;
+
+import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
+import io.github.asflink.salesforceerrors.SalesforceErrors;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A Salesforce org in memory for the fuzz targets: the skill's every call answered without a socket, so a target
+ * runs many requests a second. By default it is a healthy multi-currency org; {@link #with} replaces the answer to
+ * one call, which is how a target feeds the skill an arbitrary Salesforce answer. Failure answers come from
+ * {@link SalesforceErrors}, as in every stand-in of the project.
+ */
+final class InMemoryOrg implements SalesforceTransport {
+
+    /** The skill's calls, by what they ask. */
+    enum Call { USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK }
+
+    static final Map<Call, Reply> HEALTHY = Map.of(
+            Call.USERINFO, new Reply(200, SalesforceStubs.USERINFO_BODY),
+            Call.TOTALS, new Reply(200, SalesforceStubs.totals(3, "1250000.5")),
+            Call.NEXT_MULTI_CURRENCY, new Reply(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
+                    "Name":"Acme <Renewal> & Co","Amount":980.5,"CurrencyIsoCode":"EUR","CloseDate":"2026-12-02"}]}"""),
+            Call.NEXT_SINGLE_CURRENCY, new Reply(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
+                    "Name":"Acme Renewal","Amount":980.5,"CloseDate":"2027-01-15"}]}"""),
+            Call.ORG_CURRENCY, new Reply(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Organization"},\
+                    "DefaultCurrencyIsoCode":"USD"}]}"""),
+            Call.CASE_COUNT, new Reply(200, "{\"totalSize\":4,\"done\":true,\"records\":[]}"),
+            Call.TOP_CASES, new Reply(200, """
+                    {"totalSize":3,"done":true,"records":[\
+                    {"attributes":{"type":"Case"},"Id":"5005g00000AbCdEAAV","CaseNumber":"00001026",\
+                    "Subject":"Printer \\"on fire\\" <again>","Priority":"High","Status":"New"},\
+                    {"attributes":{"type":"Case"},"Id":"5005g00000AbCdFAAV","CaseNumber":"00001027",\
+                    "Subject":null,"Priority":"Medium","Status":"New"},\
+                    {"attributes":{"type":"Case"},"Id":"5005g00000AbCdGAAV","CaseNumber":"00001028",\
+                    "Subject":"R&D access","Priority":null,"Status":"Working"}]}"""),
+            Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}"));
+
+    private final Function<Call, Reply> answers;
+
+    private InMemoryOrg(Function<Call, Reply> answers) {
+        this.answers = answers;
+    }
+
+    static InMemoryOrg healthy() {
+        return new InMemoryOrg(HEALTHY::get);
+    }
+
+    /** The healthy org, except that {@code call} is answered with {@code reply}. */
+    static InMemoryOrg with(Call call, Reply reply) {
+        return new InMemoryOrg(asked -> asked == call ? reply : HEALTHY.get(asked));
+    }
+
+    /** An org whose every call answers as {@code answer} says (a dead token, an outage). */
+    static InMemoryOrg failing(SalesforceErrorAnswer identity, SalesforceErrorAnswer data) {
+        return new InMemoryOrg(asked -> asked == Call.USERINFO ? new Reply(identity.status(), identity.body())
+                : new Reply(data.status(), data.body()));
+    }
+
+    @Override
+    public CompletableFuture<Reply> send(HttpRequest request) {
+        return CompletableFuture.completedFuture(answers.apply(callOf(request)));
+    }
+
+    private static Call callOf(HttpRequest request) {
+        String path = request.uri().getPath();
+        if (path.endsWith("/services/oauth2/userinfo")) {
+            return Call.USERINFO;
+        }
+        if (path.endsWith("/sobjects/Task")) {
+            return Call.TASK;
+        }
+        String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery().replaceFirst("^q=", "");
+        return switch (soql) {
+            case Soql.PIPELINE_TOTALS -> Call.TOTALS;
+            case Soql.NEXT_TO_CLOSE_MULTI_CURRENCY -> Call.NEXT_MULTI_CURRENCY;
+            case Soql.NEXT_TO_CLOSE_SINGLE_CURRENCY -> Call.NEXT_SINGLE_CURRENCY;
+            case Soql.ORG_CURRENCY -> Call.ORG_CURRENCY;
+            case Soql.OPEN_CASE_COUNT -> Call.CASE_COUNT;
+            case Soql.TOP_OPEN_CASES -> Call.TOP_CASES;
+            default -> throw new AssertionError("the skill sent a query the org does not know");
+        };
+    }
+}
