@@ -52,6 +52,8 @@ usage: ./asl <command> [args]
   invoke [args]        run one event through a function (./asl invoke --help)
   account-linking [args]  the skill's account-linking settings as JSON for the ASK CLI (--help)
   test                 build and run every test (what CI runs)
+  mutation [args]      mutation testing (PIT) of the modules that ship: linked-token, token-function, skill-function;
+                       fails when a module's score falls under its threshold; reports in <module>/target/pit-reports
   build                sam build (installs the shared modules into the local Maven repository first)
   deploy [args]        sam deploy (e.g. ./asl deploy --guided), with the same pinned SAM CLI
   delete [args]        sam delete: removes the stack (see the README for what it leaves behind)
@@ -80,6 +82,8 @@ cmd="${1:-help}"; shift || true
 case "$cmd" in
   demo|serve|invoke|account-linking) run_local "$cmd" "$@" ;;
   test)     mvn_ verify "$@" ;;
+  mutation) mvn_ -pl linked-token,token-function,skill-function -am test-compile \
+              org.pitest:pitest-maven:mutationCoverage "$@" ;;
   build)    mvn_ -q install -DskipTests
             # sam build copies each function folder and runs `mvn clean install` there (tests included); the parent
             # and the shared module now resolve from the local Maven repository.
