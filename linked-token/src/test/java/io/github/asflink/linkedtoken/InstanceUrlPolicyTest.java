@@ -177,6 +177,8 @@ class InstanceUrlPolicyTest {
 
     @Test
     void defaultsAreTheMyDomainSuffixesAndLegacyHostsWithNoExactOrigin() {
+        // called here, not only in a static initialiser, so that a mutation test sees it
+        assertEquals(InstanceUrlPolicy.parse("default"), InstanceUrlPolicy.defaults());
         assertEquals(InstanceUrlPolicy.DEFAULT_HOST_SUFFIXES, DEFAULTS.hostSuffixes());
         assertTrue(DEFAULTS.legacyInstanceHosts());
         assertEquals(java.util.List.of(), DEFAULTS.exactOrigins());

@@ -197,6 +197,19 @@ class TokenExchangeWithSalesforceTest {
     }
 
     @Test
+    void aGrantWithoutARefreshTokenIsLoggedWithTheScopeToAdd() {
+        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false));
+        Invocation answer = call(codeRequestWithBodyCredentials());
+        assertEquals(200, answer.status());
+        assertNull(answer.string("refresh_token"));
+        assertEquals("no refresh_token: grant the refresh_token scope", answer.logLine().get("note").getAsString());
+
+        salesforce.reset();
+        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        assertNull(call(codeRequestWithBodyCredentials()).logLine().get("note"), "no note when all is well");
+    }
+
+    @Test
     void answerWithoutSignatureIsAcceptedWhenSalesforceSendsNone() {
         salesforce.answersJson(200, SalesforceStandIn.grant(null, true));
         assertEquals(200, call(codeRequestWithBodyCredentials()).status());

@@ -266,6 +266,14 @@ class TokenRequestValidationTest {
     }
 
     @Test
+    void bodyOverSixteenKibibytesInMultiByteCharactersIsRefusedToo() {
+        // 6,000 characters, 18,000 bytes: the limit is in bytes, not characters
+        String euros = "client_id=c&pad=" + "\u20ac".repeat(6000);
+        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+                .rawBody(euros, false)), 413, "invalid_request");
+    }
+
+    @Test
     void repeatedNamelessParameterIsStillARepeat() {
         Invocation answer = call(HttpApiEvents.post().formBody("client_id=c&grant_type=refresh_token&=a&=b"));
         assertOAuthError(answer, 400, "invalid_request");
