@@ -55,6 +55,8 @@ usage: ./asl <command> [args]
   fuzz [--seconds N] [--target CLASS]
                        coverage-guided fuzzing, N seconds (default 60) per fuzz target, each in its own JVM;
                        a finding fails the run and is written next to the target's inputs as crash-<sha1>
+  mutation [args]      mutation testing (PIT) of the modules that ship: linked-token, token-function, skill-function;
+                       fails when a module's score falls under its threshold; reports in <module>/target/pit-reports
   build                sam build (installs the shared modules into the local Maven repository first)
   deploy [args]        sam deploy (e.g. ./asl deploy --guided), with the same pinned SAM CLI
   delete [args]        sam delete: removes the stack (docs/deploy.md says what it leaves behind)
@@ -119,6 +121,8 @@ case "$cmd" in
   demo|serve|invoke|account-linking) run_local "$cmd" "$@" ;;
   test)     mvn_ verify "$@" ;;
   fuzz)     fuzz "$@" ;;
+  mutation) mvn_ -pl linked-token,token-function,skill-function -am test-compile \
+              org.pitest:pitest-maven:mutationCoverage "$@" ;;
   build)    mvn_ -q install -DskipTests
             # sam build copies each function folder and runs `mvn clean install` there (tests included); the parent
             # and the shared module now resolve from the local Maven repository.

@@ -164,6 +164,42 @@ class InstanceUrlPolicyTest {
     }
 
     @Test
+    void suffixLabelsTakeLettersDigitsAndHyphensAtEveryEdgeOfTheirRanges() throws Exception {
+        InstanceUrlPolicy policy = InstanceUrlPolicy.parse(".az-09.example.com");
+        assertEquals(java.util.List.of(".az-09.example.com"), policy.hostSuffixes());
+        policy.check("https://acme.az-09.example.com");
+        // the characters just outside a-z and 0-9
+        for (String label : new String[] {"a`b", "a{b", "a/b", "a:b", "a-b_c"}) {
+            assertThrows(IllegalArgumentException.class, () -> InstanceUrlPolicy.parse("." + label + ".example.com"),
+                    label);
+        }
+    }
+
+    @Test
+    void defaultsAreTheMyDomainSuffixesAndLegacyHostsWithNoExactOrigin() {
+        // called here, not only in a static initialiser, so that a mutation test sees it
+        assertEquals(InstanceUrlPolicy.parse("default"), InstanceUrlPolicy.defaults());
+        assertEquals(InstanceUrlPolicy.DEFAULT_HOST_SUFFIXES, DEFAULTS.hostSuffixes());
+        assertTrue(DEFAULTS.legacyInstanceHosts());
+        assertEquals(java.util.List.of(), DEFAULTS.exactOrigins());
+        assertEquals("InstanceUrlPolicy[hostSuffixes=[.my.salesforce.com, .my.salesforce.mil, .my.sfcrmproducts.cn],"
+                + " legacyInstanceHosts=true, exactOrigins=[]]", DEFAULTS.toString());
+    }
+
+    @Test
+    void policiesAreEqualExactlyWhenTheyAllowTheSameOrigins() {
+        InstanceUrlPolicy withOrigin = InstanceUrlPolicy.parse("default, https://sf.example.org");
+        assertEquals(java.util.List.of(java.net.URI.create("https://sf.example.org")), withOrigin.exactOrigins());
+        assertEquals(withOrigin, InstanceUrlPolicy.parse("DEFAULT,https://sf.example.org"));
+        assertEquals(withOrigin.hashCode(), InstanceUrlPolicy.parse("DEFAULT,https://sf.example.org").hashCode());
+        assertFalse(withOrigin.equals(DEFAULTS));
+        assertFalse(DEFAULTS.equals(InstanceUrlPolicy.parse(".my.salesforce.com,.my.salesforce.mil,.my.sfcrmproducts.cn")),
+                "same suffixes without the legacy hosts");
+        assertFalse(DEFAULTS.equals(InstanceUrlPolicy.parse(".my.salesforce.com")));
+        assertFalse(DEFAULTS.equals(DEFAULTS.toString()));
+    }
+
+    @Test
     void nullIsRejected() {
         assertThrows(LinkedTokenException.class, () -> DEFAULTS.check(null));
     }

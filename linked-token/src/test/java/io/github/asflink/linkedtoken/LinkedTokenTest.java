@@ -92,8 +92,7 @@ class LinkedTokenTest {
     @MethodSource("malformedValues")
     void malformedValuesAreRejectedWithoutEchoingThem(String value) {
         LinkedTokenException e = assertThrows(LinkedTokenException.class, () -> LinkedToken.split(value, POLICY));
-        assertTrue(e.reason() == LinkedTokenException.Reason.MALFORMED
-                || e.reason() == LinkedTokenException.Reason.DISALLOWED_INSTANCE_URL, e.reason().name());
+        assertEquals(LinkedTokenException.Reason.MALFORMED, e.reason(), "the shape is wrong, whatever the URL");
         assertFalse(e.getMessage().contains("00Dxx"), "message must not contain the token");
         assertEquals(e.reason().description(), e.getMessage(), "message is the reason, nothing of the value");
     }
@@ -113,6 +112,29 @@ class LinkedTokenTest {
                 () -> LinkedToken.split(longToken + " https://acme.my.salesforce.com", POLICY)).reason());
         assertEquals(LinkedTokenException.Reason.TOO_LONG, assertThrows(LinkedTokenException.class,
                 () -> LinkedToken.of(longToken, "https://acme.my.salesforce.com", POLICY).join()).reason());
+    }
+
+    @Test
+    void valueOfExactlyTheMaximumLengthIsAcceptedBothWays() throws Exception {
+        String url = "https://acme.my.salesforce.com";
+        String token = "00D!" + "a".repeat(LinkedToken.MAX_LENGTH - url.length() - 1 - 4);
+        String joined = LinkedToken.of(token, url, POLICY).join();
+        assertEquals(LinkedToken.MAX_LENGTH, joined.length());
+        assertEquals(token, LinkedToken.split(joined, POLICY).salesforceAccessToken());
+        assertEquals(LinkedTokenException.Reason.TOO_LONG, assertThrows(LinkedTokenException.class,
+                () -> LinkedToken.of(token + "a", url, POLICY).join()).reason(), "one more is too long");
+        assertEquals(LinkedTokenException.Reason.TOO_LONG, assertThrows(LinkedTokenException.class,
+                () -> LinkedToken.split(token + "a " + url, POLICY)).reason(), "one more is too long");
+    }
+
+    @Test
+    void reasonsDescribeThemselvesWithoutTheValue() {
+        assertEquals("no linked token", LinkedTokenException.Reason.MISSING.description());
+        assertEquals("linked token is not '<access token> <instance url>'",
+                LinkedTokenException.Reason.MALFORMED.description());
+        assertEquals("linked token is longer than 2048 characters", LinkedTokenException.Reason.TOO_LONG.description());
+        assertEquals("instance URL is not an allowed Salesforce origin",
+                LinkedTokenException.Reason.DISALLOWED_INSTANCE_URL.description());
     }
 
     @Test

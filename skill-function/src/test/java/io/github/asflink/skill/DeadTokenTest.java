@@ -97,6 +97,17 @@ class DeadTokenTest {
     }
 
     @Test
+    void aDeadTokenOutranksAnOutageThatCameFirstInTheSameRoundTrip() {
+        // userinfo is read first; its outage must not hide the data API's verdict that only re-linking helps
+        deadToken(answer(SalesforceErrors.serverUnavailable()));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
+
+        assertRelink(result);
+        assertEquals(401, result.logLine().path("salesforceStatus").asInt());
+    }
+
+    @Test
     void openCasesLearnsOfTheDeadTokenFromTheDataApiWithoutAskingUserinfo() {
         deadToken(answer(SalesforceErrors.identityBadToken()));
 

@@ -29,6 +29,13 @@ class IdentityCodeTest {
         assertEquals(Optional.of(IdentityCode.BAD_OAUTH_TOKEN), IdentityCode.of(body));
     }
 
+    @Test
+    void aCodePaddedToExactlyTheLongestBodyReadIsStillReadOneMoreIsNot() {
+        String padded = "Bad_OAuth_Token" + " ".repeat(64 - "Bad_OAuth_Token".length());
+        assertEquals(Optional.of(IdentityCode.BAD_OAUTH_TOKEN), IdentityCode.of(padded));
+        assertEquals(Optional.empty(), IdentityCode.of(padded + " "));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "bad_oauth_token", "Bad_OAuth_Token_Extra", "[{\"errorCode\":\"Bad_OAuth_Token\"}]",
             "Insufficient_Scope"})

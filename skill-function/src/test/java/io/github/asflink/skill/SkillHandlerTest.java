@@ -294,6 +294,20 @@ class SkillHandlerTest {
     }
 
     @Test
+    void asManyOpenCasesAsTheTopListAreAllNamedWithoutATopN() {
+        query(CASE_COUNT_SOQL, "{\"totalSize\":2,\"done\":true,\"records\":[]}");
+        query(TOP_CASES_SOQL, """
+                {"totalSize":2,"done":true,"records":[
+                 {"attributes":{"type":"Case"},"CaseNumber":"00001026","Subject":"Printer down","Priority":"High"},
+                 {"attributes":{"type":"Case"},"CaseNumber":"00001027","Subject":"Login broken"}]}""");
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
+
+        assertEquals(speak("You have 2 open cases: Printer down, high priority; and Login broken. "
+                + Replies.ANYTHING_ELSE), result.ssml());
+    }
+
+    @Test
     void theTwoCaseQueriesRunInParallel() {
         stubFor(get(urlPathEqualTo(SalesforceStubs.QUERY))
                 .withQueryParam("q", equalTo(CASE_COUNT_SOQL))

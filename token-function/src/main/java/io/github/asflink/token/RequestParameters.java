@@ -54,7 +54,9 @@ final class RequestParameters {
             return "";
         }
         if (!request.base64Encoded()) {
-            if (body.length() > MAX_BODY_BYTES && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            // A char is one to three UTF-8 bytes: count the bytes only when the length alone cannot tell.
+            if (body.length() > MAX_BODY_BYTES || (body.length() > MAX_BODY_BYTES / 3
+                    && body.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES)) {
                 throw TokenError.tooLarge(MAX_BODY_BYTES);
             }
             return body;

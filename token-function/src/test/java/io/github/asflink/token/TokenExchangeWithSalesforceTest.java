@@ -197,6 +197,19 @@ class TokenExchangeWithSalesforceTest {
     }
 
     @Test
+    void aGrantWithoutARefreshTokenIsLoggedWithTheScopeToAdd() {
+        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false));
+        Invocation answer = call(codeRequestWithBodyCredentials());
+        assertEquals(200, answer.status());
+        assertNull(answer.string("refresh_token"));
+        assertEquals("no refresh_token: grant the refresh_token scope", answer.logLine().get("note").getAsString());
+
+        salesforce.reset();
+        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        assertNull(call(codeRequestWithBodyCredentials()).logLine().get("note"), "no note when all is well");
+    }
+
+    @Test
     void answerWithoutSignatureIsAcceptedWhenSalesforceSendsNone() {
         salesforce.answersJson(200, SalesforceStandIn.grant(null, true));
         assertEquals(200, call(codeRequestWithBodyCredentials()).status());
@@ -208,6 +221,17 @@ class TokenExchangeWithSalesforceTest {
         Invocation answer = call(codeRequestWithBodyCredentials());
         assertEquals(502, answer.status());
         assertEquals("server_error", answer.error());
+        assertNull(answer.string("access_token"));
+    }
+
+    @Test
+    void signatureThatIsNotBase64IsAGatewayErrorNotAToken() {
+        JsonObject grant = SalesforceStandIn.grant(SECRET, true);
+        grant.addProperty("signature", "not*base64!");
+        salesforce.answersJson(200, grant);
+        Invocation answer = call(codeRequestWithBodyCredentials());
+        assertEquals(502, answer.status());
+        assertEquals("Salesforce's answer failed the signature check", answer.string("error_description"));
         assertNull(answer.string("access_token"));
     }
 
@@ -239,6 +263,29 @@ class TokenExchangeWithSalesforceTest {
         TokenHandler custom = salesforce.handler("INSTANCE_URL_ALLOWLIST", "default,https://sf.internal.example");
         Invocation answer = Invocation.of(custom, codeRequestWithBodyCredentials().json());
         assertEquals(SalesforceStandIn.ACCESS_TOKEN + " https://sf.internal.example", answer.string("access_token"));
+    }
+
+    @Test
+    void gatewayErrorsSayWhichPartOfTheAnswerCannotBeLinked() {
+        JsonObject foreign = SalesforceStandIn.grant(SECRET, true);
+        foreign.addProperty("instance_url", "https://attacker.example");
+        salesforce.answersJson(200, foreign);
+        assertEquals("Salesforce's instance_url is not an allowed Salesforce origin",
+                call(codeRequestWithBodyCredentials()).string("error_description"));
+
+        salesforce.reset();
+        JsonObject spaced = SalesforceStandIn.grant(SECRET, true);
+        spaced.addProperty("access_token", "00D5g!two words");
+        salesforce.answersJson(200, spaced);
+        assertEquals("Salesforce's access token cannot be linked",
+                call(codeRequestWithBodyCredentials()).string("error_description"));
+
+        salesforce.reset();
+        JsonObject huge = SalesforceStandIn.grant(SECRET, true);
+        huge.addProperty("access_token", "00D5g!" + "a".repeat(2048));
+        salesforce.answersJson(200, huge);
+        assertEquals("Salesforce's access token is too long to link",
+                call(codeRequestWithBodyCredentials()).string("error_description"));
     }
 
     static final String JWT_DESCRIPTION = "Salesforce issued a JWT-based access token; turn off Issue JSON Web Token "
@@ -325,6 +372,21 @@ class TokenExchangeWithSalesforceTest {
     }
 
     @Test
+    void salesforce401IsPassedOnWithABasicChallengeOnlyWhenBasicWasUsed() {
+        salesforce.answers(SalesforceErrors.oauth(401, "unauthorized_client", "client is not authorized"));
+        Invocation basicAnswer = call(HttpApiEvents.post().header("authorization", basic(CLIENT_ID, SECRET))
+                .formBody(form("grant_type", "authorization_code", "code", CODE)));
+        assertEquals(401, basicAnswer.status());
+        assertEquals("unauthorized_client", basicAnswer.error());
+        assertEquals("Basic realm=\"token\"", basicAnswer.headers().get("www-authenticate"));
+
+        Invocation bodyAnswer = call(codeRequestWithBodyCredentials());
+        assertEquals(401, bodyAnswer.status());
+        assertEquals("unauthorized_client", bodyAnswer.error());
+        assertNull(bodyAnswer.headers().get("www-authenticate"));
+    }
+
+    @Test
     void salesforceInvalidClientWithBodyCredentialsStaysA400WithoutChallenge() {
         salesforce.answers(SalesforceErrors.wrongClientSecret());
         Invocation answer = call(codeRequestWithBodyCredentials());
@@ -357,6 +419,17 @@ class TokenExchangeWithSalesforceTest {
         Invocation answer = call(codeRequestWithBodyCredentials());
         assertEquals(expected, answer.status());
         assertEquals("temporarily_unavailable", answer.error());
+    }
+
+    @Test
+    void statusesAroundTheOAuthErrorRangeAreNotReadAsOAuthErrors() {
+        for (int status : new int[] {399, 500}) {
+            salesforce.reset();
+            salesforce.answers(SalesforceErrors.oauth(status, "invalid_grant", "expired access/refresh token"));
+            Invocation answer = call(codeRequestWithBodyCredentials());
+            assertEquals(status == 500 ? 503 : 502, answer.status(), "Salesforce said " + status);
+            assertFalse("invalid_grant".equals(answer.error()), "Salesforce said " + status);
+        }
     }
 
     @Test

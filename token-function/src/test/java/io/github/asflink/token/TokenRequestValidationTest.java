@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,6 +233,59 @@ class TokenRequestValidationTest {
         String noColon = "Basic " + Base64.getEncoder().encodeToString("justanid".getBytes(StandardCharsets.UTF_8));
         assertOAuthError(call(HttpApiEvents.post().header("authorization", noColon)
                 .formBody(form("grant_type", "authorization_code", "code", "x"))), 400, "invalid_request");
+    }
+
+    @Test
+    void basicWithAnEmptyClientIdIsInvalidRequest() {
+        String noId = "Basic " + Base64.getEncoder().encodeToString(":s3cret".getBytes(StandardCharsets.UTF_8));
+        Invocation answer = call(HttpApiEvents.post().header("authorization", noId)
+                .formBody(form("grant_type", "authorization_code", "code", "x")));
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("Authorization: Basic value must be client_id:client_secret", answer.string("error_description"));
+    }
+
+    /** A form of exactly {@code bytes} bytes that names a client and no grant, so it is refused before Salesforce. */
+    private static String formOf(int bytes) {
+        String start = "client_id=c&pad=";
+        return start + "x".repeat(bytes - start.length());
+    }
+
+    @Test
+    void bodyOfExactlySixteenKibibytesIsReadEitherWay() {
+        String limit = formOf(RequestParameters.MAX_BODY_BYTES);
+        for (Invocation answer : List.of(call(HttpApiEvents.post().formBody(limit)),
+                call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+                        .rawBody(limit, false)))) {
+            assertOAuthError(answer, 400, "invalid_request");
+            assertEquals("grant_type is required", answer.string("error_description"), "read, not refused for size");
+        }
+        String over = formOf(RequestParameters.MAX_BODY_BYTES + 1);
+        assertOAuthError(call(HttpApiEvents.post().formBody(over)), 413, "invalid_request");
+        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+                .rawBody(over, false)), 413, "invalid_request");
+    }
+
+    @Test
+    void bodyOverSixteenKibibytesInMultiByteCharactersIsRefusedToo() {
+        // 6,000 characters, 18,000 bytes: the limit is in bytes, not characters
+        String euros = "client_id=c&pad=" + "\u20ac".repeat(6000);
+        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+                .rawBody(euros, false)), 413, "invalid_request");
+    }
+
+    @Test
+    void repeatedNamelessParameterIsStillARepeat() {
+        Invocation answer = call(HttpApiEvents.post().formBody("client_id=c&grant_type=refresh_token&=a&=b"));
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("parameter (unnamed) is repeated", answer.string("error_description"));
+    }
+
+    @Test
+    void jsonIsReadStrictlyNotWithGsonsLegacyLeniency() {
+        // Gson's legacy strictness accepts the invalid escape \' (and raw control characters) inside strings.
+        Invocation answer = json("{\"client_id\":\"c\",\"grant_type\":\"refresh\\'token\"}");
+        assertOAuthError(answer, 400, "invalid_request");
+        assertEquals("body is neither a form nor valid JSON", answer.string("error_description"));
     }
 
     @Test
