@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.asflink.local.Http;
+import io.github.asflink.local.MovableClock;
 import io.github.asflink.local.RawHttp;
 import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
@@ -20,11 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -38,33 +36,9 @@ import org.junit.jupiter.api.Test;
 class DemoOrgTest {
     private static final String REDIRECT = "https://layla.amazon.com/api/skill/link/DEMOVENDOR";
 
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final String ID_PATTERN = "http://127\\.0\\.0\\.1:\\d+/id/00D[0-9A-Za-z]{15}/005[0-9A-Za-z]{15}";
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private DemoOrg org;
 
