@@ -7,7 +7,6 @@ import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import com.amazon.ask.model.Slot;
-import com.amazon.ask.request.Predicates;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ final class CreateReminderIntentHandler extends LinkedRequestHandler {
 
     @Override
     public boolean canHandle(HandlerInput input) {
-        return input.matches(Predicates.intentName(INTENT));
+        return input.matches(IntentName.is(INTENT));
     }
 
     @Override

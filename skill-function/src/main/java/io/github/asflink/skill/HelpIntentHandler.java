@@ -3,7 +3,6 @@ package io.github.asflink.skill;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.request.Predicates;
 import java.util.Optional;
 
 /** AMAZON.HelpIntent: what the user can say; the session stays open. Needs no Salesforce and no linking. */
@@ -14,7 +13,7 @@ final class HelpIntentHandler implements RequestHandler {
 
     @Override
     public boolean canHandle(HandlerInput input) {
-        return input.matches(Predicates.intentName("AMAZON.HelpIntent"));
+        return input.matches(IntentName.is("AMAZON.HelpIntent"));
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.github.asflink.skill;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.request.Predicates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,7 @@ final class OpenCasesIntentHandler extends LinkedRequestHandler {
 
     @Override
     public boolean canHandle(HandlerInput input) {
-        return input.matches(Predicates.intentName(INTENT));
+        return input.matches(IntentName.is(INTENT));
     }
 
     @Override

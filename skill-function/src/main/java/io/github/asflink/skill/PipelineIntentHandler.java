@@ -2,7 +2,6 @@ package io.github.asflink.skill;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.request.Predicates;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ final class PipelineIntentHandler extends LinkedRequestHandler {
 
     @Override
     public boolean canHandle(HandlerInput input) {
-        return input.matches(Predicates.intentName(INTENT));
+        return input.matches(IntentName.is(INTENT));
     }
 
     @Override

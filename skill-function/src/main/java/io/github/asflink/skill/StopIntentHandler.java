@@ -3,7 +3,6 @@ package io.github.asflink.skill;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.request.Predicates;
 import java.util.Optional;
 
 /** AMAZON.StopIntent, AMAZON.CancelIntent and AMAZON.NavigateHomeIntent: a short goodbye, and the session ends. */
@@ -13,9 +12,7 @@ final class StopIntentHandler implements RequestHandler {
 
     @Override
     public boolean canHandle(HandlerInput input) {
-        return input.matches(Predicates.intentName("AMAZON.StopIntent")
-                .or(Predicates.intentName("AMAZON.CancelIntent"))
-                .or(Predicates.intentName("AMAZON.NavigateHomeIntent")));
+        return input.matches(IntentName.is("AMAZON.StopIntent", "AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"));
     }
 
     @Override

@@ -35,6 +35,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,16 +223,50 @@ class SalesforceTroubleTest {
 
     @Test
     void unexpectedExceptionGetsAGenericApologyAndItsClassLogged() {
-        // An IntentRequest without an intent object makes the SDK's own predicates fail.
-        SkillInvocation.Result result = skill.invoke(SkillInvocation.edit(eventAt("skill-pipeline.json", origin),
-                event -> event.with("request").remove("intent")));
+        // A fault of ours after Salesforce answered: here the clock that says what "today" is for the user.
+        userinfo();
+        query(SalesforceStubs.TOTALS_SOQL, "{\"totalSize\":1,\"done\":true,\"records\":[{\"attributes\":"
+                + "{\"type\":\"AggregateResult\"},\"openCount\":0,\"openAmount\":null}]}");
+        query(SalesforceStubs.NEXT_MULTI_SOQL, SalesforceStubs.NO_RECORDS);
+        query(SalesforceStubs.ORG_CURRENCY_SOQL, SalesforceStubs.orgCurrency("USD"));
+        Clock broken = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                throw new IllegalStateException("no time today");
+            }
+        };
+
+        SkillInvocation.Result result = skill.clock(broken).invoke(eventAt("skill-pipeline.json", origin));
 
         assertEquals(speak(ApologyExceptionHandler.APOLOGY + " " + Replies.REPROMPT), result.ssml());
         assertFalse(result.sessionEnds());
         JsonNode log = result.logLine();
         assertEquals("FAILED", log.path("outcome").asText());
         assertEquals("ERROR", log.path("level").asText());
-        assertEquals(NullPointerException.class.getName(), log.path("exception").asText());
+        assertEquals(IllegalStateException.class.getName(), log.path("exception").asText());
+        assertFalse(log.toString().contains("no time today"), "the exception's message is never logged: " + log);
+    }
+
+    @Test
+    void anIntentRequestWithoutAnIntentGetsTheFallbackNotAFailure() {
+        // Well-formed for the SDK: the request names no intent. The SDK's own intentName predicate throws on it.
+        SkillInvocation.Result result = skill.invoke(SkillInvocation.edit(eventAt("skill-pipeline.json", origin),
+                event -> event.with("request").remove("intent")));
+
+        assertEquals(speak(FallbackIntentHandler.FALLBACK + " " + Replies.REPROMPT), result.ssml());
+        assertFalse(result.sessionEnds());
+        assertEquals("INFO", result.logLine().path("level").asText(), result.logLine().toString());
+        assertTrue(getAllServeEvents().isEmpty(), "nothing asked of Salesforce");
     }
 
     @Test
