@@ -170,6 +170,12 @@ public final class SalesforceErrors {
                 + "permission set.", field);
     }
 
+    /** A text value longer than its field allows. */
+    public static SalesforceErrorAnswer stringTooLong(String label, String field, String value, int maxLength) {
+        return data(400, "STRING_TOO_LONG", label + ": data value too large: " + value + " (max length=" + maxLength
+                + ")", field);
+    }
+
     /** A create without a value for a required field. */
     public static SalesforceErrorAnswer requiredFieldMissing(String field) {
         return data(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [" + field + "]", field);

@@ -104,7 +104,8 @@ class SalesforceErrorsTest {
             SalesforceErrors.restrictedPicklist("Type", "Type", "Call"), SalesforceErrors.jsonParserError("x"),
             SalesforceErrors.noSuchColumnOnWrite("Bogus", "Task"), SalesforceErrors.readOnlyField("Name"),
             SalesforceErrors.requiredFieldMissing("Name"), SalesforceErrors.idOfIncorrectType("a", "b", "c"),
-            SalesforceErrors.entityCannotBe("inserted", "Organization")}) {
+            SalesforceErrors.entityCannotBe("inserted", "Organization"),
+            SalesforceErrors.stringTooLong("Subject", "Subject", "x", 1)}) {
             assertEquals(400, answer.status(), answer.body());
             assertTrue(answer.contentType().startsWith("application/json"));
             assertTrue(answer.body().startsWith("[{\"message\":\""), answer.body());
@@ -120,5 +121,8 @@ class SalesforceErrorsTest {
         assertEquals("[{\"message\":\"entity type cannot be updated: OpportunityStage\","
                 + "\"errorCode\":\"INVALID_TYPE_FOR_OPERATION\"}]",
                 SalesforceErrors.entityCannotBe("updated", "OpportunityStage").body());
+        assertEquals("[{\"message\":\"Subject: data value too large: abc (max length=2)\","
+                + "\"errorCode\":\"STRING_TOO_LONG\",\"fields\":[\"Subject\"]}]",
+                SalesforceErrors.stringTooLong("Subject", "Subject", "abc", 2).body());
     }
 }
