@@ -190,7 +190,8 @@ final class RecordWrites {
         }
         JsonPrimitive p = json.getAsJsonPrimitive();
         String text = p.getAsString();
-        String token = p.isString() ? "VALUE_STRING" : p.isBoolean() ? "VALUE_" + text.toUpperCase(Locale.ROOT) : "VALUE_NUMBER";
+        String token = p.isString() ? "VALUE_STRING"
+                : p.isBoolean() ? "VALUE_" + text.toUpperCase(Locale.ROOT) : "VALUE_NUMBER";
         try {
             return switch (field.type()) {
                 case BOOLEAN -> {

@@ -377,9 +377,9 @@ class DemoOrgTest {
 
         String katherine = json(redeem(code(null, "api refresh_token id", "katherine@demo.example"), null, null))
                 .get("access_token").getAsString();
-        JsonObject none = ok(query(katherine, Q1)).getAsJsonArray("records").get(0).getAsJsonObject();
-        assertEquals(0, none.get("openCount").getAsInt());
-        assertTrue(none.get("openAmount").isJsonNull(), "SUM over nothing is null, not 0");
+        JsonObject hers = ok(query(katherine, Q1)).getAsJsonArray("records").get(0).getAsJsonObject();
+        assertEquals(1, hers.get("openCount").getAsInt(), "Katherine's Cyberdyne deal");
+        assertEquals(60_000.0, hers.get("openAmount").getAsDouble());
     }
 
     @Test
