@@ -9,6 +9,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import io.github.asflink.local.demoorg.SObjectType.Field;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -145,19 +146,20 @@ final class RecordWrites {
 
     /** The body as a JSON object, read strictly as Salesforce does: no comments, single quotes or trailing text. */
     private static JsonObject parse(SObjectType type, String body) throws WriteRefused {
+        if (body.isBlank()) {
+            throw new WriteRefused(SalesforceErrors.jsonParserError("No content to map due to end-of-input"));
+        }
         JsonElement parsed;
         try (JsonReader reader = new JsonReader(new StringReader(body))) {
             reader.setStrictness(Strictness.STRICT);
-            if (reader.peek() == JsonToken.END_DOCUMENT) {
-                throw new WriteRefused(SalesforceErrors.jsonParserError("No content to map due to end-of-input"));
-            }
             parsed = GSON.getAdapter(JsonElement.class).read(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new IOException("trailing text at line 1 column " + body.length());
             }
         } catch (IOException | RuntimeException e) {
             Matcher at = POSITION.matcher(String.valueOf(e.getMessage()));
-            throw new WriteRefused(SalesforceErrors.jsonParserError("Unexpected character in the request body"
+            String what = e instanceof EOFException ? "Unexpected end-of-input" : "Unexpected character";
+            throw new WriteRefused(SalesforceErrors.jsonParserError(what + " in the request body"
                     + (at.find() ? " at [line:" + at.group(1) + ", column:" + at.group(2) + "]" : "")));
         }
         if (!parsed.isJsonObject()) {
