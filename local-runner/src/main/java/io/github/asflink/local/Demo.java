@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * account-linking flow as Alexa does, over real HTTP, printing each step. Secrets are printed masked.
  */
 final class Demo {
-    static final String ALEXA_REDIRECT_URI = "https://pitangui.amazon.com/api/skill/link/" + ConnectedApp.DEMO_VENDOR_ID;
+    static final String ALEXA_REDIRECT_URI =
+            "https://pitangui.amazon.com/api/skill/link/" + ConnectedApp.DEMO_VENDOR_ID;
     static final String DEMO_USER = "ada@demo.example";
     private static final Pattern HIDDEN_INPUT =
             Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
@@ -98,9 +99,10 @@ final class Demo {
             out.println("Keep trying by hand:");
             out.println("  token endpoint   POST " + server.origin() + "/token   (client " + ConnectedApp.DEMO_CLIENT_ID
                     + ", the demo secret in ConnectedApp.java)");
-            out.println("  skill endpoint   POST " + server.origin() + "/skill   (Alexa request envelopes, events/skill-*.json)");
-            out.println("  browser linking  http://localhost:" + server.port() + "/  (\"Link with Salesforce\", then log in"
-                    + " as " + DEMO_USER + " / demo)");
+            out.println("  skill endpoint   POST " + server.origin()
+                    + "/skill   (Alexa request envelopes, events/skill-*.json)");
+            out.println("  browser linking  http://localhost:" + server.port()
+                    + "/  (\"Link with Salesforce\", then log in as " + DEMO_USER + " / demo)");
             out.println("  demo org         " + org.origin() + "/services/oauth2/authorize  (client "
                     + ConnectedApp.DEMO_CLIENT_ID + "; users ada@, grace@, katherine@demo.example, password demo)");
             out.flush();

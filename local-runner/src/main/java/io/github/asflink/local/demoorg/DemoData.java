@@ -2,6 +2,7 @@ package io.github.asflink.local.demoorg;
 
 import io.github.asflink.local.demoorg.SObjectType.Field;
 import io.github.asflink.local.demoorg.SObjectType.FieldType;
+import io.github.asflink.local.demoorg.SObjectType.PicklistRestriction;
 import io.github.asflink.local.demoorg.SObjectType.Sharing;
 import io.github.asflink.local.demoorg.SObjectType.ValidationRule;
 import java.time.Clock;
@@ -189,6 +190,9 @@ public final class DemoData {
         opportunity("Cyberdyne robotics", 60_000.00, today(now, katherine).plusDays(15), "Needs Analysis",
                 katherine.id(), null, "Send the security questionnaire");
         lockedIds.add(initechPilot); // in an approval process
+        // Acme buys hardware: its deals follow a sales process without the org's own "Contract Sent" stage.
+        type("Opportunity").restrict(new PicklistRestriction(r -> acme.equals(r.get("AccountId")), "StageName",
+                List.of("Contract Sent")));
         readOnlyUserIds.add(katherine.id());
 
         supportCase("Export drops \"quoted\" fields", "Low", "New", ada.id());

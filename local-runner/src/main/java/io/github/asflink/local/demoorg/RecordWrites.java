@@ -117,8 +117,7 @@ final class RecordWrites {
             if (value == null) {
                 continue;
             }
-            if (field.type() == SObjectType.FieldType.PICKLIST
-                    && field.values().stream().noneMatch(v -> v.equals(value))) {
+            if (field.type() == SObjectType.FieldType.PICKLIST && !type.allows(record, field, value)) {
                 throw new WriteRefused(SalesforceErrors.restrictedPicklist(field.label(), field.name(),
                         value.toString()));
             }

@@ -62,6 +62,13 @@ final class SObjectType {
     record ValidationRule(Predicate<Map<String, Object>> violated, String message) {
     }
 
+    /**
+     * Picklist values some records may not take (a sales process, a record type): for the records {@code appliesTo}
+     * matches, {@code field} refuses {@code excluded} as if they were not in the list.
+     */
+    record PicklistRestriction(Predicate<Map<String, Object>> appliesTo, String field, List<String> excluded) {
+    }
+
     private final String name;
     private final String keyPrefix;
     private final Sharing sharing;
@@ -70,6 +77,7 @@ final class SObjectType {
     private final List<Map<String, Object>> records = new CopyOnWriteArrayList<>();
     private final Map<String, Object> defaults = new LinkedHashMap<>();
     private final List<ValidationRule> rules = new CopyOnWriteArrayList<>();
+    private final List<PicklistRestriction> restrictions = new CopyOnWriteArrayList<>();
     private volatile UnaryOperator<Map<String, Object>> derived = UnaryOperator.identity();
 
     SObjectType(String name, String keyPrefix, Sharing sharing, boolean writable, List<Field> fields) {
@@ -137,6 +145,20 @@ final class SObjectType {
     SObjectType rule(ValidationRule rule) {
         rules.add(rule);
         return this;
+    }
+
+    SObjectType restrict(PicklistRestriction restriction) {
+        restrictions.add(restriction);
+        return this;
+    }
+
+    /** Whether {@code value} is one of the field's values that this record may take. */
+    boolean allows(Map<String, Object> record, Field field, Object value) {
+        if (field.values().stream().noneMatch(v -> v.equals(value))) {
+            return false;
+        }
+        return restrictions.stream().noneMatch(r -> r.field().equals(field.name()) && r.excluded().contains(value)
+                && r.appliesTo().test(record));
     }
 
     /** The first validation rule the record would break, if any. */

@@ -354,6 +354,18 @@ class DemoOrgRecordsTest {
     }
 
     @Test
+    void aStageOutsideTheDealsSalesProcessIsABadPicklistValue() throws Exception {
+        String acme = opportunityId(ada, "Acme Corp - 500 Widgets");
+        assertAnswer(SalesforceErrors.restrictedPicklist("Stage", "StageName", "Contract Sent"),
+                patch(ada, "Opportunity", acme, "{\"StageName\":\"Contract Sent\"}"));
+        assertEquals("Negotiation/Review", stageOf(ada, acme));
+        String services = opportunityId(ada, "Globex & Sons services");
+        assertEquals(204, patch(ada, "Opportunity", services, "{\"StageName\":\"Contract Sent\"}").statusCode(),
+                "other deals have the org's own stage");
+        assertEquals("Contract Sent", stageOf(ada, services));
+    }
+
+    @Test
     void recordsTheUserCannotSeeOrThatDoNotExistAreNotFound() throws Exception {
         String hooli = opportunityId(ada, "Hooli cloud rollout");
         assertAnswer(SalesforceErrors.notFound(), patch(ada, "Opportunity", hooli, "{\"StageName\":\"Closed Won\"}"));

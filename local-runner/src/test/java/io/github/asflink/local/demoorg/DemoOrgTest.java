@@ -171,7 +171,8 @@ class DemoOrgTest {
         String refreshToken = json(redeem(code(null), null, null)).get("refresh_token").getAsString();
         String basic = Base64.getEncoder().encodeToString((ConnectedApp.DEMO_CLIENT_ID + ":"
                 + ConnectedApp.DEMO_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> refreshed = send(HttpRequest.newBuilder(URI.create(org.origin() + "/services/oauth2/token"))
+        HttpResponse<String> refreshed = send(HttpRequest.newBuilder(
+                URI.create(org.origin() + "/services/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
