@@ -1,5 +1,6 @@
 package io.github.asflink.local;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.asflink.local.demoorg.ConnectedApp;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * account-linking flow as Alexa does, over real HTTP, printing each step. Secrets are printed masked.
  */
 final class Demo {
-    static final String ALEXA_REDIRECT_URI = "https://pitangui.amazon.com/api/skill/link/" + ConnectedApp.DEMO_VENDOR_ID;
+    static final String ALEXA_REDIRECT_URI =
+            "https://pitangui.amazon.com/api/skill/link/" + ConnectedApp.DEMO_VENDOR_ID;
     static final String DEMO_USER = "ada@demo.example";
     private static final Pattern HIDDEN_INPUT =
             Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
@@ -97,9 +99,10 @@ final class Demo {
             out.println("Keep trying by hand:");
             out.println("  token endpoint   POST " + server.origin() + "/token   (client " + ConnectedApp.DEMO_CLIENT_ID
                     + ", the demo secret in ConnectedApp.java)");
-            out.println("  skill endpoint   POST " + server.origin() + "/skill   (Alexa request envelopes, events/skill-*.json)");
-            out.println("  browser linking  http://localhost:" + server.port() + "/  (\"Link with Salesforce\", then log in"
-                    + " as " + DEMO_USER + " / demo)");
+            out.println("  skill endpoint   POST " + server.origin()
+                    + "/skill   (Alexa request envelopes, events/skill-*.json)");
+            out.println("  browser linking  http://localhost:" + server.port()
+                    + "/  (\"Link with Salesforce\", then log in as " + DEMO_USER + " / demo)");
             out.println("  demo org         " + org.origin() + "/services/oauth2/authorize  (client "
                     + ConnectedApp.DEMO_CLIENT_ID + "; users ada@, grace@, katherine@demo.example, password demo)");
             out.flush();
@@ -162,6 +165,8 @@ final class Demo {
             revoke(renewed);
             deadToken("a LaunchRequest with the revoked token", AlexaRequests.launch(AlexaRequests.DEMO_SKILL_ID,
                     renewed));
+            conversations(refresh(refreshToken, "Alexa refreshes once more: revoking an access token leaves the"
+                    + " refresh token"));
             return true;
         } catch (StepFailed e) {
             out.println("   [FAILED] " + e.getMessage());
@@ -292,6 +297,83 @@ final class Demo {
         check(!speech.isEmpty(), "the skill said nothing");
         out.println("   Alexa says: \"" + speech + "\"" + (card.isEmpty() ? "" : "  [" + card + " card]"));
         return response;
+    }
+
+    /**
+     * The agenda, a deal by name (two match, then "the renewal"), a confirmed stage move and a logged call, each turn
+     * as Alexa sends it: a later turn carries the session attributes the skill's previous answer set. Each step prints
+     * what the skill says and what the demo org then holds; it checks only that the skill answered.
+     */
+    private void conversations(String linkedToken) throws IOException, InterruptedException, StepFailed {
+        String skillId = AlexaRequests.DEMO_SKILL_ID;
+        conversationTurn("an AgendaIntent (\"what's on my agenda today?\")",
+                AlexaRequests.intent(skillId, linkedToken, "AgendaIntent", Map.of(), "NONE"));
+
+        JsonObject which = conversationTurn("a DealStatusIntent (\"how is the Globex deal?\"): two deals match",
+                AlexaRequests.intent(skillId, linkedToken, "DealStatusIntent", Map.of("deal", "the Globex deal"),
+                        "NONE"));
+        conversationTurn("the answer to \"which one?\" (\"the renewal\"), with the session attributes",
+                followUp(AlexaRequests.intent(skillId, linkedToken, "DealStatusIntent",
+                        Map.of("deal", "the renewal"), "NONE"), which));
+
+        Map<String, String> move = Map.of("deal", "the Globex renewal", "stage", "negotiation");
+        JsonObject confirm = conversationTurn("a MoveStageIntent (\"move the Globex renewal to negotiation\")",
+                AlexaRequests.intent(skillId, linkedToken, "MoveStageIntent", move, "NONE"));
+        conversationTurn("the user's \"yes\" (the intent CONFIRMED)",
+                followUp(AlexaRequests.intent(skillId, linkedToken, "MoveStageIntent", move, "CONFIRMED"), confirm));
+        demoOrgHolds(linkedToken, "SELECT StageName FROM Opportunity WHERE Name = 'Globex & Sons renewal'",
+                "StageName", "Globex & Sons renewal's stage");
+        conversationTurn("a DealStatusIntent (\"how is the Globex renewal?\")",
+                AlexaRequests.intent(skillId, linkedToken, "DealStatusIntent", Map.of("deal", "Globex renewal"),
+                        "NONE"));
+
+        Map<String, String> call = Map.of("target", "Hank Scorpio", "notes", "they want the quote by Friday");
+        JsonObject confirmCall = conversationTurn("a LogCallIntent (\"log a call with Hank Scorpio\": \""
+                + call.get("notes") + "\")", AlexaRequests.intent(skillId, linkedToken, "LogCallIntent", call,
+                "NONE"));
+        conversationTurn("the user's \"yes\"", followUp(AlexaRequests.intent(skillId, linkedToken, "LogCallIntent",
+                call, "CONFIRMED"), confirmCall));
+        demoOrgHolds(linkedToken, "SELECT COUNT(Id) calls FROM Task WHERE Subject = 'Call: they want the quote by"
+                + " Friday'", "calls", "logged calls with that note");
+    }
+
+    /** One turn of a conversation: prints what the skill says and the directives it sends (ElicitSlot, ...). */
+    private JsonObject conversationTurn(String what, JsonObject envelope)
+            throws IOException, InterruptedException, StepFailed {
+        title("Alexa sends the skill " + what);
+        JsonObject response = skillResponse(envelope);
+        String directives = AlexaRequests.directives(response);
+        check(!"LinkAccount".equals(AlexaRequests.cardType(response)), "the skill asked to link again");
+        ok(directives.isEmpty() ? null : "directives: " + directives);
+        return response;
+    }
+
+    /**
+     * A later turn of the same session, as Alexa sends it: not new, the dialog in progress, and the session
+     * attributes of the skill's previous answer.
+     */
+    private static JsonObject followUp(JsonObject envelope, JsonObject previousResponse) {
+        JsonObject session = envelope.getAsJsonObject("session");
+        session.addProperty("new", false);
+        JsonElement attributes = previousResponse.get("sessionAttributes");
+        session.add("attributes", attributes != null && attributes.isJsonObject() ? attributes.deepCopy()
+                : new JsonObject());
+        envelope.getAsJsonObject("request").addProperty("dialogState", "IN_PROGRESS");
+        return envelope;
+    }
+
+    /** Prints one value the demo org now holds, read with the linked user's own token (as the skill reads it). */
+    private void demoOrgHolds(String linkedToken, String soql, String field, String what)
+            throws IOException, InterruptedException, StepFailed {
+        String salesforceToken = linkedToken.substring(0, linkedToken.lastIndexOf(' '));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(org.origin()
+                        + "/services/data/v67.0/query?q=" + Http.encode(soql).replace("+", "%20")))
+                .header("Authorization", "Bearer " + salesforceToken));
+        check(answer.statusCode() == 200, "the demo org answered the query with HTTP " + answer.statusCode());
+        JsonObject record = JsonParser.parseString(answer.body()).getAsJsonObject().getAsJsonArray("records").get(0)
+                .getAsJsonObject();
+        out.println("   demo org: " + what + ": " + record.get(field));
+        out.flush();
     }
 
     private void expireSessions() {

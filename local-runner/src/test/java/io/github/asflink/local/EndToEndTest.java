@@ -81,7 +81,7 @@ class EndToEndTest {
         assertTrue(launch.contains("Ada"), launch);
         String pipeline = Flow.ssml(flow.skill(AlexaRequests.intent(SKILL_ID, token, "PipelineIntent", Map.of(),
                 "NONE")));
-        assertTrue(pipeline.contains("3 open opportunities"), pipeline);
+        assertTrue(pipeline.contains("5 open opportunities"), pipeline);
         assertTrue(pipeline.contains("Globex &amp; Sons renewal"), "escaped for SSML: " + pipeline);
         String cases = Flow.ssml(flow.skill(AlexaRequests.intent(SKILL_ID, token, "OpenCasesIntent", Map.of(),
                 "NONE")));

@@ -170,9 +170,11 @@ class LocalRunnerTest {
 
     private void assertDemoNarrative() {
         String narrative = stdout();
-        for (String expected : List.of("Every step worked", "Alexa says: \"Hi Ada", "3 open opportunities",
+        for (String expected : List.of("Every step worked", "Alexa says: \"Hi Ada", "5 open opportunities",
                 "Globex & Sons renewal", "4 open cases", "added a task", "[LinkAccount card]", "invalid_grant",
-                "/token", "/skill", "ada@demo.example")) {
+                "/token", "/skill", "ada@demo.example", "an AgendaIntent", "a DealStatusIntent", "a MoveStageIntent",
+                "the user's \"yes\" (the intent CONFIRMED)", "demo org: Globex & Sons renewal's stage: \"",
+                "a LogCallIntent", "demo org: logged calls with that note: ")) {
             assertTrue(narrative.contains(expected), "demo output lacks '" + expected + "':\n" + narrative);
         }
         assertFalse(narrative.contains("[FAILED]"), narrative);

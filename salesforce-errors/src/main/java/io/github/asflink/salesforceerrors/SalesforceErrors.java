@@ -16,6 +16,7 @@ public final class SalesforceErrors {
 
     static final String JSON = "application/json;charset=UTF-8";
     static final String TEXT = "text/plain;charset=UTF-8";
+    private static final String[] NO_FIELDS = {};
 
     private SalesforceErrors() {
     }
@@ -127,6 +128,67 @@ public final class SalesforceErrors {
     public static SalesforceErrorAnswer insufficientAccess() {
         return data(400, "INSUFFICIENT_ACCESS_OR_READONLY",
                 "insufficient access rights on object id");
+    }
+
+    // ---- data API: record writes (PATCH and POST on /sobjects), each error with its "fields" list ----------------
+
+    /** A write the user may not make (a read-only profile, or no edit access to the record). */
+    public static SalesforceErrorAnswer insufficientAccessToRecord() {
+        return data(400, "INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id", NO_FIELDS);
+    }
+
+    /** An admin's validation rule refused the write; {@code message} is the rule's error text. */
+    public static SalesforceErrorAnswer fieldCustomValidation(String message, String... fields) {
+        return data(400, "FIELD_CUSTOM_VALIDATION_EXCEPTION", message, fields);
+    }
+
+    /** The record is locked (an approval process in progress). */
+    public static SalesforceErrorAnswer entityIsLocked() {
+        return data(400, "ENTITY_IS_LOCKED", "the entity is locked for editing", NO_FIELDS);
+    }
+
+    /** A value outside a restricted picklist, named by the field's label as Salesforce does ("Stage: bad value..."). */
+    public static SalesforceErrorAnswer restrictedPicklist(String label, String field, String value) {
+        return data(400, "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+                label + ": bad value for restricted picklist field: " + value, field);
+    }
+
+    /** A request body that is not the JSON the API expects; {@code detail} says where it went wrong. */
+    public static SalesforceErrorAnswer jsonParserError(String detail) {
+        return data(400, "JSON_PARSER_ERROR", detail);
+    }
+
+    /** A body naming a field the object does not have. */
+    public static SalesforceErrorAnswer noSuchColumnOnWrite(String field, String object) {
+        return data(400, "INVALID_FIELD", "No such column '" + field + "' on sobject of type " + object);
+    }
+
+    /** A body setting a field nobody may set (a formula, a system field such as {@code IsClosed}). */
+    public static SalesforceErrorAnswer readOnlyField(String field) {
+        return data(400, "INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: " + field + ". Please "
+                + "check the security settings of this field and verify that it is read/write for your profile or "
+                + "permission set.", field);
+    }
+
+    /** A text value longer than its field allows. */
+    public static SalesforceErrorAnswer stringTooLong(String label, String field, String value, int maxLength) {
+        return data(400, "STRING_TOO_LONG", label + ": data value too large: " + value + " (max length=" + maxLength
+                + ")", field);
+    }
+
+    /** A create without a value for a required field. */
+    public static SalesforceErrorAnswer requiredFieldMissing(String field) {
+        return data(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [" + field + "]", field);
+    }
+
+    /** A lookup field given an id of the wrong object (or of no record); {@code label} is the field's label. */
+    public static SalesforceErrorAnswer idOfIncorrectType(String label, String field, String value) {
+        return data(400, "FIELD_INTEGRITY_EXCEPTION", label + ": id value of incorrect type: " + value, field);
+    }
+
+    /** An object the API cannot create or update ({@code operation} is "inserted" or "updated"). */
+    public static SalesforceErrorAnswer entityCannotBe(String operation, String object) {
+        return data(400, "INVALID_TYPE_FOR_OPERATION", "entity type cannot be " + operation + ": " + object);
     }
 
     /** The org's edition has no API access. */

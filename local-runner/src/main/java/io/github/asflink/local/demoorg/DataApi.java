@@ -1,41 +1,50 @@
 package io.github.asflink.local.demoorg;
 
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.asflink.local.Http;
 import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo org's REST API: {@code GET /services/data/vNN.N/query?q=SOQL} and {@code POST
- * /services/data/vNN.N/sobjects/Task}, with Salesforce's error bodies (a JSON array of {@code message, errorCode}).
- * A query runs as the token's user, which is what {@code USING SCOPE mine} filters on.
+ * The demo org's REST API: {@code GET /services/data/vNN.N/query?q=SOQL}, {@code POST
+ * /services/data/vNN.N/sobjects/Type} and {@code PATCH /services/data/vNN.N/sobjects/Type/Id}, with Salesforce's
+ * error bodies (a JSON array of {@code message, errorCode[, fields]}). Everything runs as the token's user: {@code USING SCOPE mine} filters on
+ * them, a write checks their access, a new record is theirs.
  */
 final class DataApi {
-    private static final Pattern PATH = Pattern.compile("/services/data/(v\\d+\\.\\d)/(query/?|sobjects/([A-Za-z]+)/?)");
+    private static final Pattern PATH = Pattern.compile(
+            "/services/data/(v\\d+\\.\\d)/(query/?|sobjects/([A-Za-z]+)(?:/([A-Za-z0-9]+))?/?)");
+    private static final DateTimeFormatter WIRE_DATETIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final DemoData data;
     private final TokenStore tokens;
-    private final Soql soql;
+    private final SoqlInterpreter soql;
+    private final RecordWrites writes;
+    private final PrintStream log;
 
-    DataApi(DemoData data, TokenStore tokens, Soql soql) {
+    DataApi(DemoData data, TokenStore tokens, SoqlInterpreter soql, PrintStream log) {
         this.data = data;
         this.tokens = tokens;
         this.soql = soql;
+        this.writes = new RecordWrites(data);
+        this.log = log;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -65,10 +74,28 @@ final class DataApi {
                 return;
             }
             query(exchange, version, user.get());
-        } else if (m.group(3).equalsIgnoreCase("Task") && "POST".equals(method)) {
-            createTask(exchange, user.get());
         } else {
+            sobject(exchange, m.group(3), m.group(4), user.get());
+        }
+    }
+
+    /** {@code /sobjects/Type} takes POST (create), {@code /sobjects/Type/Id} takes PATCH (update). */
+    private void sobject(HttpExchange exchange, String typeName, String id, DemoUser user)
+            throws IOException {
+        Optional<SObjectType> type = data.object(typeName);
+        if (type.isEmpty()) {
             FailureAnswers.send(exchange, SalesforceErrors.notFound());
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        String allowed = id == null ? "POST" : "PATCH";
+        if (!allowed.equals(method)) {
+            sendErrors(exchange, SalesforceErrors.data(405, "METHOD_NOT_ALLOWED",
+                    "HTTP Method '" + method + "' not allowed. Allowed are " + allowed));
+        } else if (id == null) {
+            create(exchange, type.get(), user);
+        } else {
+            update(exchange, type.get(), id, user);
         }
     }
 
@@ -78,7 +105,7 @@ final class DataApi {
             sendErrors(exchange, SalesforceErrors.malformedQuery("A query string has to be specified"));
             return;
         }
-        Soql.Result result;
+        SoqlInterpreter.Result result;
         try {
             result = soql.run(q, user.id());
         } catch (SoqlException e) {
@@ -95,7 +122,7 @@ final class DataApi {
                 attributes.put("url", "/services/data/" + version + "/sobjects/" + type + "/" + result.ids().get(i));
             }
             record.put("attributes", attributes);
-            record.putAll(result.records().get(i));
+            result.records().get(i).forEach((field, value) -> record.put(field, wire(value)));
             records.add(record);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -106,69 +133,57 @@ final class DataApi {
     }
 
 
-    private void createTask(HttpExchange exchange, DemoUser user) throws IOException {
-        JsonObject body;
+    /** {@code POST /sobjects/Type}: creates a record; {@code 201 {"id","success":true,"errors":[]}}. */
+    private void create(HttpExchange exchange, SObjectType type, DemoUser user) throws IOException {
+        String body = new String(Http.readBody(exchange), StandardCharsets.UTF_8);
         try {
-            JsonElement parsed = JsonParser.parseString(new String(Http.readBody(exchange), StandardCharsets.UTF_8));
-            if (!parsed.isJsonObject()) {
-                sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
-                        "Expected a JSON object for a Task"));
-                return;
-            }
-            body = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
-            sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
-                    "Unexpected character in the request body"));
-            return;
+            String id = writes.create(type, body, user);
+            logWrite(exchange, user, 201, body);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", id);
+            answer.put("success", true);
+            answer.put("errors", List.of());
+            Http.sendJson(exchange, 201, answer);
+        } catch (WriteRefused e) {
+            logWrite(exchange, user, e.answer().status(), body);
+            sendErrors(exchange, e.answer());
         }
-        SObjectType task = data.object("Task").orElseThrow();
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("Subject", null);
-        values.put("ActivityDate", null);
-        values.put("Status", "Not Started");
-        values.put("Priority", "Normal");
-        values.put("OwnerId", user.id());
-        values.put("Description", null);
-        for (Map.Entry<String, JsonElement> entry : body.entrySet()) {
-            Optional<SObjectType.Field> field = task.field(entry.getKey());
-            if (field.isEmpty() || field.get().name().equals("Id") || field.get().name().equals("IsClosed")) {
-                sendErrors(exchange, SalesforceErrors.data(400, "INVALID_FIELD",
-                        "No such column '" + entry.getKey() + "' on sobject of type Task"));
-                return;
-            }
-            JsonElement value = entry.getValue();
-            String name = field.get().name();
-            if (value.isJsonNull()) {
-                values.put(name, null);
-            } else if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-                sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
-                        "Cannot deserialize a non-string value for " + name));
-                return;
-            } else if (field.get().type() == SObjectType.FieldType.DATE) {
-                try {
-                    values.put(name, LocalDate.parse(value.getAsString()));
-                } catch (DateTimeParseException e) {
-                    sendErrors(exchange, SalesforceErrors.data(400, "JSON_PARSER_ERROR",
-                            "Cannot deserialize instance of date from VALUE_STRING value " + value.getAsString()));
-                    return;
-                }
-            } else {
-                values.put(name, value.getAsString());
-            }
+    }
+
+    /** {@code PATCH /sobjects/Type/Id}: updates the fields the body names; {@code 204} and no body. */
+    private void update(HttpExchange exchange, SObjectType type, String id, DemoUser user) throws IOException {
+        String body = new String(Http.readBody(exchange), StandardCharsets.UTF_8);
+        try {
+            writes.update(type, id, body, user);
+            logWrite(exchange, user, 204, body);
+            Http.send(exchange, 204, null, new byte[0]);
+        } catch (WriteRefused e) {
+            logWrite(exchange, user, e.answer().status(), body);
+            sendErrors(exchange, e.answer());
         }
-        Object owner = values.get("OwnerId");
-        if (owner == null || data.userById(owner.toString()).isEmpty()) {
-            sendErrors(exchange, SalesforceErrors.data(400, "INVALID_CROSS_REFERENCE_KEY",
-                    "Assigned To ID: id value of incorrect type"));
-            return;
+    }
+
+    /** One line per write: who changed which fields of what (the fields' names, not what was written in them). */
+    private void logWrite(HttpExchange exchange, DemoUser user, int status, String body) {
+        log.println("demo org: " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " by "
+                + user.username() + " " + fieldNames(body) + " -> " + status);
+    }
+
+    private static String fieldNames(String body) {
+        try {
+            JsonElement parsed = JsonParser.parseString(body);
+            return parsed.isJsonObject() ? parsed.getAsJsonObject().keySet().toString() : "(not a JSON object)";
+        } catch (RuntimeException e) {
+            return "(not JSON)";
         }
-        values.put("IsClosed", "Completed".equals(values.get("Status")));
-        String id = task.insert(values);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", id);
-        answer.put("success", true);
-        answer.put("errors", List.of());
-        Http.sendJson(exchange, 201, answer);
+    }
+
+    /** A value as the data API writes it: datetimes as {@code 2026-12-02T17:30:00.000+0000}, in UTC. */
+    static Object wire(Object value) {
+        if (value instanceof Instant instant) {
+            return WIRE_DATETIME.format(instant);
+        }
+        return value;
     }
 
     /** The token of {@code Authorization: Bearer <token>} (or Salesforce's older {@code OAuth <token>}). */

@@ -32,7 +32,7 @@ public final class DemoOrg implements AutoCloseable {
         this.data = DemoData.seeded(clock);
         this.tokens = new TokenStore(clock);
         this.oauth = new OAuthEndpoints(data, tokens, app, clock, origin);
-        DataApi api = new DataApi(data, tokens, new Soql(data, clock));
+        DataApi api = new DataApi(data, tokens, new SoqlInterpreter(data), log);
         server.createContext("/services/oauth2/authorize", guarded(oauth::authorize, log));
         server.createContext("/services/oauth2/token", guarded(oauth::token, log));
         server.createContext("/services/oauth2/revoke", guarded(oauth::revoke, log));

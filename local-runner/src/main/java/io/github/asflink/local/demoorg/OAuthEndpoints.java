@@ -79,7 +79,8 @@ final class OAuthEndpoints {
         Optional<DemoUser> user = data.login(params.get("username"), params.get("pw"));
         if (user.isEmpty()) {
             Http.sendHtml(exchange, 200, loginPage(params,
-                    "Please check your username and password. If you still can't log in, contact your Salesforce administrator."));
+                    "Please check your username and password. If you still can't log in, contact your Salesforce"
+                            + " administrator."));
             return;
         }
         String code = tokens.issueCode(user.get().id(), app.clientId(), redirectUri, grantedScope(params.get("scope")),
@@ -107,10 +108,12 @@ final class OAuthEndpoints {
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Login | Demo Org</title>
-                <style>body{font-family:sans-serif;max-width:26rem;margin:3rem auto}label,input{display:block;width:100%%}
+                <style>body{font-family:sans-serif;max-width:26rem;margin:3rem auto}
+                label,input{display:block;width:100%%}
                 input{margin:.3rem 0 1rem;padding:.4rem}.error{color:#b00}</style></head>
                 <body><h1>Demo Org</h1>
-                <p>A stand-in for Salesforce, running on this machine. Log in to allow <b>%s</b> to access your data.</p>
+                <p>A stand-in for Salesforce, running on this machine.
+                Log in to allow <b>%s</b> to access your data.</p>
                 %s
                 <form method="post" action="/services/oauth2/authorize">
                 %s<label for="username">Username</label><input id="username" name="username" value="%s">
@@ -175,7 +178,9 @@ final class OAuthEndpoints {
         }
     }
 
-    /** Client id and secret from {@code Authorization: Basic} (RFC 6749 §2.3.1) or the body, checked against the app. */
+    /**
+     * Client id and secret from {@code Authorization: Basic} (RFC 6749 §2.3.1) or the body, checked against the app.
+     */
     private String[] clientCredentials(HttpExchange exchange, Map<String, String> form) throws OAuthFailure {
         String id = form.get("client_id");
         String secret = form.get("client_secret");
@@ -233,7 +238,8 @@ final class OAuthEndpoints {
         String expected = verifier;
         if (!"plain".equals(pending.codeChallengeMethod())) {
             try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(verifier.getBytes(StandardCharsets.US_ASCII));
                 expected = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);

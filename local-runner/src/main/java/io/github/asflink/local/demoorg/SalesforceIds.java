@@ -37,4 +37,21 @@ final class SalesforceIds {
         }
         return suffix.toString();
     }
+
+    /**
+     * Whether two ids name the same record: a 15-character id is case-sensitive, its 18-character form is not (the
+     * suffix encodes the case), and either form matches the other.
+     */
+    static boolean same(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        if (a.length() == 18 && b.length() == 18) {
+            return a.equalsIgnoreCase(b);
+        }
+        if ((a.length() != 15 && a.length() != 18) || (b.length() != 15 && b.length() != 18)) {
+            return a.equals(b);
+        }
+        return a.substring(0, 15).equals(b.substring(0, 15));
+    }
 }

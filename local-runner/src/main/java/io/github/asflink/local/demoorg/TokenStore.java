@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The demo org's grants, in memory: authorization codes (single use, ten minutes), refresh tokens and access tokens.
  * An access token dies when revoked, when expired on purpose ({@link #expireAccessTokens()}), or after two hours
  * without use (Salesforce's default session timeout); its refresh token still gets a new one.
- * Token shapes follow Salesforce's: {@code 00D…!AQ…} access tokens, {@code 5Aep861…} refresh tokens, base64 codes.
+ * Token shapes follow Salesforce's: {@code 00D…!AQ…} access tokens, {@code 5Aep861…} refresh tokens, base64
+ * codes.
  */
 final class TokenStore {
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);

@@ -171,7 +171,8 @@ class DemoOrgTest {
         String refreshToken = json(redeem(code(null), null, null)).get("refresh_token").getAsString();
         String basic = Base64.getEncoder().encodeToString((ConnectedApp.DEMO_CLIENT_ID + ":"
                 + ConnectedApp.DEMO_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> refreshed = send(HttpRequest.newBuilder(URI.create(org.origin() + "/services/oauth2/token"))
+        HttpResponse<String> refreshed = send(HttpRequest.newBuilder(
+                URI.create(org.origin() + "/services/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token="
@@ -377,9 +378,9 @@ class DemoOrgTest {
 
         String katherine = json(redeem(code(null, "api refresh_token id", "katherine@demo.example"), null, null))
                 .get("access_token").getAsString();
-        JsonObject none = ok(query(katherine, Q1)).getAsJsonArray("records").get(0).getAsJsonObject();
-        assertEquals(0, none.get("openCount").getAsInt());
-        assertTrue(none.get("openAmount").isJsonNull(), "SUM over nothing is null, not 0");
+        JsonObject hers = ok(query(katherine, Q1)).getAsJsonArray("records").get(0).getAsJsonObject();
+        assertEquals(1, hers.get("openCount").getAsInt(), "Katherine's Cyberdyne deal");
+        assertEquals(60_000.0, hers.get("openAmount").getAsDouble());
     }
 
     @Test

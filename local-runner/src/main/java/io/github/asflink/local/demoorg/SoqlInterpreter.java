@@ -2,8 +2,8 @@ package io.github.asflink.local.demoorg;
 
 import io.github.asflink.local.demoorg.SObjectType.Field;
 import io.github.asflink.local.demoorg.SObjectType.FieldType;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,17 +11,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The SOQL subset the skill uses: {@code SELECT fields | COUNT() | COUNT(f) alias, SUM(f) alias FROM Obj
- * [USING SCOPE mine|everything] [WHERE ...] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...] [LIMIT n]}, conditions
- * joined with AND / OR (parentheses and NOT too), operators {@code = != <> < <= > >=} and {@code IN (...)}, literals
- * 'strings' (with backslash escapes), numbers, true/false/null, ISO dates and TODAY. Text compares case-insensitively,
- * as in Salesforce; a picklist sorts in its value order (Case.Priority: High, Medium, Low). Aggregates without GROUP BY
- * answer one {@code AggregateResult} row over every match, whatever its size.
+ * Runs the SOQL the skill sends, and refuses the rest with {@code 400 MALFORMED_QUERY} rather than guess:
+ * <pre>
+ * SELECT fields | COUNT() | COUNT(f) [alias], SUM(f) [alias], ...
+ * FROM Object [USING SCOPE mine]
+ * [WHERE condition AND condition ...]       condition: field (= | != | &lt; | &lt;= | &gt; | &gt;=) literal
+ *                                                       | field LIKE 'pattern'
+ * [ORDER BY field [ASC|DESC] [NULLS FIRST|LAST], ...]
+ * [LIMIT n]
+ * </pre>
+ * Literals: 'strings' (escapes {@code \' \" \\}, and {@code \% \_} in LIKE patterns), numbers, true/false,
+ * dates {@code 2026-12-02}, datetimes {@code 2026-12-02T08:00:00Z} (or {@code +hh:mm}). No OR, NOT, IN,
+ * parentheses, subqueries, GROUP BY, relationship fields, date literals such as TODAY, or other functions. Text
+ * compares (and LIKE matches) case-insensitively, as in Salesforce; a picklist sorts in its value order. Aggregates
+ * without GROUP BY answer one {@code AggregateResult} row over every match, whatever its size.
  */
-final class Soql {
+final class SoqlInterpreter {
     /**
      * A query's answer: the selected records (each with its fields in SELECT order, or an aggregate's aliases), or
      * only a count. {@code recordType} is the object's name, or {@code AggregateResult}; {@code ids} are the
@@ -51,12 +62,19 @@ final class Soql {
         }
     }
 
-    private final DemoData data;
-    private final Clock clock;
+    /** Words SOQL reserves: never a field name or alias, so a query using one is refused as a query, not a field. */
+    private static final Set<String> RESERVED = Set.of("AND", "OR", "NOT", "IN", "INCLUDES", "EXCLUDES", "LIKE",
+            "SELECT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "LIMIT", "OFFSET", "USING", "SCOPE", "NULLS",
+            "FIRST", "LAST", "ASC", "DESC", "WITH", "FOR", "TYPEOF", "NULL", "TRUE", "FALSE", "ROLLUP", "CUBE");
+    private static final Pattern DATETIME =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
-    Soql(DemoData data, Clock clock) {
+    private final DemoData data;
+
+    SoqlInterpreter(DemoData data) {
         this.data = data;
-        this.clock = clock;
     }
 
     /** Runs a query as {@code userId} (what {@code USING SCOPE mine} means); null runs it as nobody. */
@@ -64,17 +82,22 @@ final class Soql {
         return new Parser(tokenize(soql), userId).query();
     }
 
-    Result run(String soql) throws SoqlException {
-        return run(soql, null);
-    }
-
     // ---- tokens ------------------------------------------------------------------------------------------------
 
-    private enum Kind { WORD, STRING, NUMBER, DATE, OPERATOR, COMMA, OPEN, CLOSE, END }
+    private enum Kind { WORD, STRING, NUMBER, DATE, DATETIME, OPERATOR, COMMA, OPEN, CLOSE, END }
 
-    private record Token(Kind kind, String text) {
+    /** A token; a STRING's {@code text} is its value and {@code like} the regular expression it means after LIKE. */
+    private record Token(Kind kind, String text, String like) {
+        Token(Kind kind, String text) {
+            this(kind, text, null);
+        }
+
         boolean is(String keyword) {
             return kind == Kind.WORD && text.equalsIgnoreCase(keyword);
+        }
+
+        boolean reserved() {
+            return kind == Kind.WORD && RESERVED.contains(text.toUpperCase(Locale.ROOT));
         }
     }
 
@@ -95,38 +118,7 @@ final class Soql {
                 tokens.add(new Token(Kind.CLOSE, ")"));
                 i++;
             } else if (c == '\'') {
-                StringBuilder value = new StringBuilder();
-                i++;
-                while (true) {
-                    if (i >= s.length()) {
-                        throw malformed("unterminated string literal");
-                    }
-                    char d = s.charAt(i);
-                    if (d == '\\') {
-                        if (i + 1 >= s.length()) {
-                            throw malformed("unterminated string literal");
-                        }
-                        char e = s.charAt(i + 1);
-                        switch (e) {
-                            case '\'', '\\', '"' -> value.append(e);
-                            case 'n' -> value.append('\n');
-                            case 'r' -> value.append('\r');
-                            case 't' -> value.append('\t');
-                            case 'b' -> value.append('\b');
-                            case 'f' -> value.append('\f');
-                            case '_', '%' -> value.append('\\').append(e);
-                            default -> throw malformed("invalid escape sequence \\" + e);
-                        }
-                        i += 2;
-                    } else if (d == '\'') {
-                        i++;
-                        break;
-                    } else {
-                        value.append(d);
-                        i++;
-                    }
-                }
-                tokens.add(new Token(Kind.STRING, value.toString()));
+                i = string(s, i, tokens);
             } else if ("=!<>".indexOf(c) >= 0) {
                 String two = i + 1 < s.length() ? s.substring(i, i + 2) : "";
                 if (two.equals("!=") || two.equals("<>") || two.equals("<=") || two.equals(">=")) {
@@ -138,16 +130,11 @@ final class Soql {
                     tokens.add(new Token(Kind.OPERATOR, String.valueOf(c)));
                     i++;
                 }
-            } else if (Character.isDigit(c) || (c == '-' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
-                int start = i++;
-                while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '-')) {
-                    i++;
-                }
-                String text = s.substring(start, i);
-                tokens.add(new Token(text.matches("\\d{4}-\\d{2}-\\d{2}") ? Kind.DATE : Kind.NUMBER, text));
+            } else if (Character.isDigit(c)) {
+                i = literal(s, i, tokens);
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '.')) {
+                while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
                     i++;
                 }
                 tokens.add(new Token(Kind.WORD, s.substring(start, i)));
@@ -155,12 +142,80 @@ final class Soql {
                 throw malformed("unexpected token: '" + c + "'");
             }
         }
-        tokens.add(new Token(Kind.END, ""));
+        tokens.add(new Token(Kind.END, "end of query"));
         return tokens;
+    }
+
+    /** A datetime, a date or a number starting at {@code start}; returns where it ends. */
+    private static int literal(String s, int start, List<Token> tokens) throws SoqlException {
+        for (Map.Entry<Pattern, Kind> form : List.of(Map.entry(DATETIME, Kind.DATETIME), Map.entry(DATE, Kind.DATE),
+                Map.entry(NUMBER, Kind.NUMBER))) {
+            Matcher m = form.getKey().matcher(s).region(start, s.length());
+            if (m.lookingAt()) {
+                int end = m.end();
+                if (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '.'
+                        || s.charAt(end) == ':')) {
+                    break;
+                }
+                tokens.add(new Token(form.getValue(), m.group()));
+                return end;
+            }
+        }
+        int end = start;
+        while (end < s.length() && !Character.isWhitespace(s.charAt(end)) && ",()".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        throw malformed("unexpected token: '" + s.substring(start, end) + "'");
+    }
+
+    /**
+     * A quoted string starting at {@code start}: its value ({@code \'}, {@code \"}, {@code \\} unescaped; {@code \%}
+     * and {@code \_} kept as written, since they mean something only to LIKE) and its LIKE pattern ({@code %} any
+     * run, {@code _} one character, escaped ones literal). Returns where it ends.
+     */
+    private static int string(String s, int start, List<Token> tokens) throws SoqlException {
+        StringBuilder value = new StringBuilder();
+        StringBuilder like = new StringBuilder();
+        int i = start + 1;
+        while (true) {
+            if (i >= s.length()) {
+                throw malformed("unterminated string literal: " + s.substring(start));
+            }
+            char d = s.charAt(i);
+            if (d == '\\') {
+                if (i + 1 >= s.length()) {
+                    throw malformed("unterminated string literal: " + s.substring(start));
+                }
+                char e = s.charAt(i + 1);
+                switch (e) {
+                    case '\'', '\\', '"' -> value.append(e);
+                    case '_', '%' -> value.append('\\').append(e);
+                    default -> throw malformed("Invalid string literal '" + s.substring(start, Math.min(s.length(),
+                            i + 2)) + "'. Illegal character sequence '\\" + e + "' in string literal.");
+                }
+                like.append(Pattern.quote(String.valueOf(e)));
+                i += 2;
+            } else if (d == '\'') {
+                tokens.add(new Token(Kind.STRING, value.toString(), like.toString()));
+                return i + 1;
+            } else {
+                value.append(d);
+                like.append(switch (d) {
+                    case '%' -> ".*";
+                    case '_' -> ".";
+                    default -> Pattern.quote(String.valueOf(d));
+                });
+                i++;
+            }
+        }
     }
 
     private static SoqlException malformed(String message) {
         return SoqlException.malformed(message);
+    }
+
+    private static SoqlException unexpected(Token token) {
+        return malformed("unexpected token: '" + token.text() + "'");
     }
 
     // ---- parsing and evaluation -------------------------------------------------------------------------------
@@ -185,27 +240,29 @@ final class Soql {
             boolean count = false;
             List<String> selected = new ArrayList<>();
             List<AggregateItem> aggregateItems = new ArrayList<>();
-            if (peek().is("COUNT") && tokens.get(pos + 1).kind() == Kind.OPEN
-                    && tokens.get(pos + 2).kind() == Kind.CLOSE) {
+            if (peek().is("COUNT") && ahead(1).kind() == Kind.OPEN && ahead(2).kind() == Kind.CLOSE) {
                 pos += 3;
                 count = true;
             } else {
                 do {
-                    if ((peek().is("COUNT") || peek().is("SUM")) && tokens.get(pos + 1).kind() == Kind.OPEN) {
+                    if ((peek().is("COUNT") || peek().is("SUM")) && ahead(1).kind() == Kind.OPEN) {
                         String function = next().text().toUpperCase(Locale.ROOT);
                         expect(Kind.OPEN);
-                        String field = word("a field name");
+                        String field = fieldName();
                         expect(Kind.CLOSE);
-                        String alias = peek().kind() == Kind.WORD && !peek().is("FROM") ? next().text() : null;
+                        String alias = peek().kind() == Kind.WORD && !peek().reserved() ? next().text() : null;
                         aggregateItems.add(new AggregateItem(function, field, alias));
                     } else {
-                        selected.add(word("a field name"));
+                        selected.add(fieldName());
                     }
                 } while (accept(Kind.COMMA));
             }
             expectKeyword("FROM");
-            String objectName = word("an object name");
-            type = data.object(objectName).orElseThrow(() -> SoqlException.invalidType(objectName));
+            Token objectName = next();
+            if (objectName.kind() != Kind.WORD || objectName.reserved()) {
+                throw unexpected(objectName);
+            }
+            type = data.object(objectName.text()).orElseThrow(() -> SoqlException.invalidType(objectName.text()));
             List<Field> fields = new ArrayList<>();
             for (String name : selected) {
                 fields.add(field(name));
@@ -217,10 +274,12 @@ final class Soql {
             Predicate<Map<String, Object>> where = r -> true;
             if (acceptKeyword("USING")) {
                 expectKeyword("SCOPE");
-                where = scope(word("a scope"));
+                where = mine();
             }
             if (acceptKeyword("WHERE")) {
-                where = where.and(orCondition());
+                do {
+                    where = where.and(condition());
+                } while (acceptKeyword("AND"));
             }
             Comparator<Map<String, Object>> order = null;
             if (acceptKeyword("ORDER")) {
@@ -233,15 +292,19 @@ final class Soql {
             int limit = Integer.MAX_VALUE;
             if (acceptKeyword("LIMIT")) {
                 Token n = next();
-                if (n.kind() != Kind.NUMBER || !n.text().matches("\\d+")) {
-                    throw malformed("LIMIT must be a non-negative integer");
+                if (n.kind() != Kind.NUMBER || !n.text().matches("\\d{1,9}")) {
+                    throw malformed("LIMIT must be a non-negative integer, found '" + n.text() + "'");
                 }
                 limit = Integer.parseInt(n.text());
             }
             if (peek().kind() != Kind.END) {
-                throw malformed("unexpected token: '" + peek().text() + "'");
+                throw unexpected(peek());
             }
+            return answer(where, order, limit, count, fields, aggregates);
+        }
 
+        private Result answer(Predicate<Map<String, Object>> where, Comparator<Map<String, Object>> order, int limit,
+                              boolean count, List<Field> fields, List<Aggregate> aggregates) {
             List<Map<String, Object>> matched = new ArrayList<>(type.records().stream().filter(where).toList());
             if (!aggregates.isEmpty()) {
                 // Without GROUP BY an aggregate query answers one row over every match: exact at any size.
@@ -289,97 +352,72 @@ final class Soql {
             return aggregates;
         }
 
-        /** {@code USING SCOPE mine}: the records the running user owns; {@code everything}: no filter. */
-        private Predicate<Map<String, Object>> scope(String scope) throws SoqlException {
-            if (scope.equalsIgnoreCase("everything")) {
-                return r -> true;
-            }
-            if (!scope.equalsIgnoreCase("mine")) {
-                throw malformed("unsupported scope: " + scope);
+        /** {@code USING SCOPE mine}: the records the running user owns (the only scope the skill uses). */
+        private Predicate<Map<String, Object>> mine() throws SoqlException {
+            Token scope = next();
+            if (!scope.is("mine")) {
+                throw unexpected(scope);
             }
             Field owner = type.field("OwnerId").orElseThrow(() ->
                     malformed("USING SCOPE mine is not supported for " + type.name()));
             return r -> userId != null && compare(owner, r.get(owner.name()), userId) == 0;
         }
 
-        private Predicate<Map<String, Object>> orCondition() throws SoqlException {
-            Predicate<Map<String, Object>> left = andCondition();
-            while (acceptKeyword("OR")) {
-                left = left.or(andCondition());
-            }
-            return left;
-        }
-
-        private Predicate<Map<String, Object>> andCondition() throws SoqlException {
-            Predicate<Map<String, Object>> left = simpleCondition();
-            while (acceptKeyword("AND")) {
-                left = left.and(simpleCondition());
-            }
-            return left;
-        }
-
-        private Predicate<Map<String, Object>> simpleCondition() throws SoqlException {
-            if (accept(Kind.OPEN)) {
-                Predicate<Map<String, Object>> inner = orCondition();
-                expect(Kind.CLOSE);
-                return inner;
-            }
-            if (acceptKeyword("NOT")) {
-                return simpleCondition().negate();
-            }
-            Field f = field(word("a field name"));
-            if (acceptKeyword("IN")) {
-                expect(Kind.OPEN);
-                List<Object> values = new ArrayList<>();
-                do {
-                    values.add(literal(f));
-                } while (accept(Kind.COMMA));
-                expect(Kind.CLOSE);
-                return r -> values.stream().anyMatch(v -> compare(f, r.get(f.name()), v) == 0);
+        private Predicate<Map<String, Object>> condition() throws SoqlException {
+            Field f = field(fieldName());
+            if (acceptKeyword("LIKE")) {
+                Token t = next();
+                if (t.kind() != Kind.STRING) {
+                    throw unexpected(t);
+                }
+                if (!f.isText()) {
+                    throw SoqlException.invalidFilter("invalid operator on " + f.type().name().toLowerCase(Locale.ROOT)
+                            + " field " + f.name() + ": LIKE");
+                }
+                Pattern like = Pattern.compile(t.like(),
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+                return r -> r.get(f.name()) != null && like.matcher(r.get(f.name()).toString()).matches();
             }
             Token op = next();
             if (op.kind() != Kind.OPERATOR) {
-                throw malformed("expecting an operator, found '" + op.text() + "'");
+                throw unexpected(op);
             }
             Object value = literal(f);
-            return switch (op.text()) {
-                case "=" -> r -> compare(f, r.get(f.name()), value) == 0;
-                case "!=" -> r -> compare(f, r.get(f.name()), value) != 0;
-                default -> {
-                    if (value == null) {
-                        throw malformed("null can only be compared with = or !=");
-                    }
-                    String o = op.text();
-                    yield r -> {
-                        Object actual = r.get(f.name());
-                        if (actual == null) {
-                            return false;
-                        }
-                        int c = compare(f, actual, value);
-                        return switch (o) {
-                            case "<" -> c < 0;
-                            case "<=" -> c <= 0;
-                            case ">" -> c > 0;
-                            default -> c >= 0;
-                        };
-                    };
+            String o = op.text();
+            return r -> {
+                Object actual = r.get(f.name());
+                if (actual == null) {
+                    return o.equals("!=");
                 }
+                int c = compare(f, actual, value);
+                return switch (o) {
+                    case "=" -> c == 0;
+                    case "!=" -> c != 0;
+                    case "<" -> c < 0;
+                    case "<=" -> c <= 0;
+                    case ">" -> c > 0;
+                    default -> c >= 0;
+                };
             };
         }
 
         /** A literal, checked against the field's type as Salesforce does ("must be of type date ..."). */
         private Object literal(Field f) throws SoqlException {
             Token t = next();
-            if (t.is("null")) {
-                return null;
+            if (t.kind() == Kind.WORD && !(t.is("true") || t.is("false"))) {
+                throw unexpected(t);
+            }
+            if (t.kind() == Kind.OPEN || t.kind() == Kind.CLOSE || t.kind() == Kind.COMMA || t.kind() == Kind.END
+                    || t.kind() == Kind.OPERATOR) {
+                throw unexpected(t);
             }
             try {
                 return switch (f.type()) {
                     case BOOLEAN -> {
-                        if (t.is("true") || t.is("false")) {
-                            yield Boolean.parseBoolean(t.text().toLowerCase(Locale.ROOT));
+                        if (t.kind() != Kind.WORD) {
+                            throw typeMismatch(f, "boolean");
                         }
-                        throw typeMismatch(f, "boolean");
+                        yield Boolean.parseBoolean(t.text().toLowerCase(Locale.ROOT));
                     }
                     case CURRENCY -> {
                         if (t.kind() != Kind.NUMBER) {
@@ -387,35 +425,44 @@ final class Soql {
                         }
                         yield Double.parseDouble(t.text());
                     }
-                    case DATE -> {
-                        if (t.is("TODAY")) {
-                            yield LocalDate.now(clock);
+                    case INTEGER -> {
+                        if (t.kind() != Kind.NUMBER || t.text().contains(".")) {
+                            throw typeMismatch(f, "int");
                         }
+                        yield Integer.parseInt(t.text());
+                    }
+                    case DATE -> {
                         if (t.kind() != Kind.DATE) {
-                            throw SoqlException.invalidFilter("value of filter criterion for field '" + f.name()
-                                    + "' must be of type date and should not be enclosed in quotes");
+                            throw typeMismatch(f, "date");
                         }
                         yield LocalDate.parse(t.text());
                     }
+                    case DATETIME -> {
+                        if (t.kind() != Kind.DATETIME) {
+                            throw typeMismatch(f, "dateTime");
+                        }
+                        yield OffsetDateTime.parse(t.text()).toInstant();
+                    }
                     default -> {
                         if (t.kind() != Kind.STRING) {
-                            throw typeMismatch(f, "string");
+                            throw SoqlException.invalidFilter("value of filter criterion for field '" + f.name()
+                                    + "' must be of type string and should be enclosed in quotes");
                         }
                         yield t.text();
                     }
                 };
             } catch (NumberFormatException | DateTimeParseException e) {
-                throw malformed("invalid literal for field '" + f.name() + "'");
+                throw malformed("invalid literal for field '" + f.name() + "': " + t.text());
             }
         }
 
         private SoqlException typeMismatch(Field f, String expected) {
-            return SoqlException.invalidFilter(
-                    "value of filter criterion for field '" + f.name() + "' must be of type " + expected);
+            return SoqlException.invalidFilter("value of filter criterion for field '" + f.name() + "' must be of type "
+                    + expected + " and should not be enclosed in quotes");
         }
 
         private Comparator<Map<String, Object>> orderItem() throws SoqlException {
-            Field f = field(word("a field name"));
+            Field f = field(fieldName());
             boolean descending = false;
             if (acceptKeyword("DESC")) {
                 descending = true;
@@ -443,16 +490,21 @@ final class Soql {
             return type.field(name).orElseThrow(() -> SoqlException.noSuchField(name, type.name()));
         }
 
-        private String word(String what) throws SoqlException {
+        /** A plain field name: not a reserved word, not a function call, not a relationship path. */
+        private String fieldName() throws SoqlException {
             Token t = next();
-            if (t.kind() != Kind.WORD) {
-                throw malformed("expecting " + what + ", found '" + t.text() + "'");
+            if (t.kind() != Kind.WORD || t.reserved() || peek().kind() == Kind.OPEN) {
+                throw unexpected(t);
             }
             return t.text();
         }
 
         private Token peek() {
             return tokens.get(pos);
+        }
+
+        private Token ahead(int n) {
+            return tokens.get(Math.min(pos + n, tokens.size() - 1));
         }
 
         private Token next() {
@@ -481,7 +533,7 @@ final class Soql {
 
         private void expect(Kind kind) throws SoqlException {
             if (!accept(kind)) {
-                throw malformed("unexpected token: '" + peek().text() + "'");
+                throw unexpected(peek());
             }
         }
 
@@ -498,22 +550,15 @@ final class Soql {
         if (a == null || b == null) {
             return a == b ? 0 : (a == null ? -1 : 1);
         }
-        if (f.type() == FieldType.PICKLIST && !f.picklistOrder().isEmpty()) {
-            int ia = indexIgnoreCase(f.picklistOrder(), a.toString());
-            int ib = indexIgnoreCase(f.picklistOrder(), b.toString());
+        if (f.type() == FieldType.PICKLIST && !f.values().isEmpty()) {
+            int ia = indexIgnoreCase(f.values(), a.toString());
+            int ib = indexIgnoreCase(f.values(), b.toString());
             if (ia >= 0 && ib >= 0) {
                 return Integer.compare(ia, ib);
             }
         }
         if (f.type() == FieldType.ID) {
-            String x = a.toString();
-            String y = b.toString();
-            if (x.length() == 15 && y.length() == 18) {
-                y = y.substring(0, 15);
-            } else if (x.length() == 18 && y.length() == 15) {
-                x = x.substring(0, 15);
-            }
-            return x.compareToIgnoreCase(y);
+            return SalesforceIds.same(a.toString(), b.toString()) ? 0 : a.toString().compareToIgnoreCase(b.toString());
         }
         if (a instanceof String x && b instanceof String y) {
             return x.compareToIgnoreCase(y);
