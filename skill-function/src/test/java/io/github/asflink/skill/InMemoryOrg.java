@@ -4,16 +4,20 @@ import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.net.http.HttpRequest;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * A Salesforce org in memory for the fuzz targets: the skill's every call answered without a socket, so a target
- * runs many requests a second. By default it is a healthy multi-currency org; {@link #with} replaces the answer to
- * one call, which is how a target feeds the skill an arbitrary Salesforce answer. Failure answers come from
- * {@link SalesforceErrors}, as in every stand-in of the project.
+ * runs many requests a second, through the same seam as the offline handler. By default it is a healthy
+ * multi-currency org; {@link #with} replaces the answer to one call, which is how a target feeds the skill an
+ * arbitrary Salesforce answer. Failure answers come from {@link SalesforceErrors}, as in every stand-in of the
+ * project.
  */
-final class InMemoryOrg implements SalesforceTransport {
+final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, String>> {
+
+    /** A status and a body. */
+    record Reply(int status, String body) {
+    }
 
     /** The skill's calls, by what they ask. */
     enum Call { USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK }
@@ -63,8 +67,9 @@ final class InMemoryOrg implements SalesforceTransport {
     }
 
     @Override
-    public CompletableFuture<Reply> send(HttpRequest request) {
-        return CompletableFuture.completedFuture(answers.apply(callOf(request)));
+    public Map.Entry<Integer, String> apply(HttpRequest request) {
+        Reply reply = answers.apply(callOf(request));
+        return Map.entry(reply.status(), reply.body());
     }
 
     private static Call callOf(HttpRequest request) {
@@ -77,12 +82,12 @@ final class InMemoryOrg implements SalesforceTransport {
         }
         String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery().replaceFirst("^q=", "");
         return switch (soql) {
-            case Soql.PIPELINE_TOTALS -> Call.TOTALS;
-            case Soql.NEXT_TO_CLOSE_MULTI_CURRENCY -> Call.NEXT_MULTI_CURRENCY;
-            case Soql.NEXT_TO_CLOSE_SINGLE_CURRENCY -> Call.NEXT_SINGLE_CURRENCY;
-            case Soql.ORG_CURRENCY -> Call.ORG_CURRENCY;
-            case Soql.OPEN_CASE_COUNT -> Call.CASE_COUNT;
-            case Soql.TOP_OPEN_CASES -> Call.TOP_CASES;
+            case SalesforceStubs.TOTALS_SOQL -> Call.TOTALS;
+            case SalesforceStubs.NEXT_MULTI_SOQL -> Call.NEXT_MULTI_CURRENCY;
+            case SalesforceStubs.NEXT_SINGLE_SOQL -> Call.NEXT_SINGLE_CURRENCY;
+            case SalesforceStubs.ORG_CURRENCY_SOQL -> Call.ORG_CURRENCY;
+            case SalesforceStubs.CASE_COUNT_SOQL -> Call.CASE_COUNT;
+            case SalesforceStubs.TOP_CASES_SOQL -> Call.TOP_CASES;
             default -> throw new AssertionError("the skill sent a query the org does not know");
         };
     }

@@ -95,7 +95,9 @@ class SampleEventsTest {
         }
     }
 
-    /** A healthy multi-currency org for the sample token; the dead-token sample's token is refused as Salesforce does. */
+    /**
+     * A healthy multi-currency org for the sample token; the dead-token sample's token is refused as Salesforce does.
+     */
     private static void standInOrg() {
         SalesforceStubs.userinfo();
         stubFor(get(urlPathEqualTo(SalesforceStubs.USERINFO)).atPriority(1)

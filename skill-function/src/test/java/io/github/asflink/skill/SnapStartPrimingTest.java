@@ -33,7 +33,7 @@ class SnapStartPrimingTest {
         assertTrue(ssml(responses.get(4)).startsWith("<speak>Okay. I added a task to priming"), responses.get(4));
         // The dead-token path, with the identity service's real 403 text.
         JsonNode dead = SkillInvocation.JSON.readTree(responses.get(5)).path("response");
-        assertEquals(SkillInvocation.speak(Replies.RELINK_ACCOUNT), dead.path("outputSpeech").path("ssml").asText());
+        assertEquals(SkillInvocation.speak(Spoken.RELINK_ACCOUNT), dead.path("outputSpeech").path("ssml").asText());
         assertEquals("LinkAccount", dead.path("card").path("type").asText());
     }
 
