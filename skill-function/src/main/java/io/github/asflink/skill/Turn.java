@@ -24,6 +24,8 @@ public final class Turn implements CallMeter {
         TASK_CREATED,
         REMINDER_DECLINED,
         DIALOG_CONTINUED,
+        /** A name the user said matched no record. */
+        NO_MATCH,
         NOT_LINKED,
         TOKEN_REJECTED,
         SESSION_INVALID,
@@ -177,7 +179,8 @@ public final class Turn implements CallMeter {
 
     boolean warrantsWarning() {
         return switch (outcome) {
-            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NOT_LINKED, SESSION_ENDED, IGNORED ->
+            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NO_MATCH, NOT_LINKED, SESSION_ENDED,
+                 IGNORED ->
                     false;
             default -> true;
         };
