@@ -47,8 +47,8 @@ class InteractionModelTest {
     @Test
     void hasTheIntentsTheHandlersServe() {
         for (String name : new String[] {PipelineIntentHandler.INTENT, OpenCasesIntentHandler.INTENT,
-                CreateReminderIntentHandler.INTENT, "AgendaIntent", "DealStatusIntent", "MoveStageIntent",
-                "LogCallIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
+                CreateReminderIntentHandler.INTENT, AgendaIntentHandler.INTENT, DealStatusIntentHandler.INTENT,
+                "MoveStageIntent", "LogCallIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
                 "AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent"}) {
             assertTrue(INTENTS.containsKey(name), name);
         }
@@ -174,8 +174,10 @@ class InteractionModelTest {
 
     @Test
     void theNewIntentsHaveTheSlotsTheirHandlersRead() {
-        assertEquals(Map.of("day", "AMAZON.DATE"), slotTypes(INTENTS.get("AgendaIntent")));
-        assertEquals(Map.of("deal", "AMAZON.SearchQuery"), slotTypes(INTENTS.get("DealStatusIntent")));
+        assertEquals(Map.of(AgendaIntentHandler.DAY, "AMAZON.DATE"),
+                slotTypes(INTENTS.get(AgendaIntentHandler.INTENT)));
+        assertEquals(Map.of(DealStatusIntentHandler.DEAL, "AMAZON.SearchQuery"),
+                slotTypes(INTENTS.get(DealStatusIntentHandler.INTENT)));
         assertEquals(Map.of("deal", "DEAL_NAME", "stage", "OPPORTUNITY_STAGE"),
                 slotTypes(INTENTS.get("MoveStageIntent")));
         assertEquals(Map.of("target", "CALL_TARGET", "notes", "AMAZON.SearchQuery"),
