@@ -127,6 +127,25 @@ class InteractionModelTest {
     }
 
     @Test
+    void samplesAndSlotValuesAreWordsAsSpoken() {
+        // Alexa takes letters, spaces, apostrophes and periods (abbreviations); digits, "&" and "/" are spelled out.
+        Pattern spoken = Pattern.compile("[A-Za-z][A-Za-z' .]*");
+        for (JsonNode intent : INTENTS.values()) {
+            intent.path("samples").forEach(sample -> assertTrue(
+                    spoken.matcher(SLOT.matcher(sample.asText()).replaceAll("x")).matches(), sample.asText()));
+            intent.path("slots").forEach(slot -> slot.path("samples").forEach(sample -> assertTrue(
+                    spoken.matcher(SLOT.matcher(sample.asText()).replaceAll("x")).matches(), sample.asText())));
+        }
+        for (JsonNode type : model.path("languageModel").path("types")) {
+            for (JsonNode value : type.path("values")) {
+                assertTrue(spoken.matcher(value.path("name").path("value").asText()).matches(), value.toString());
+                value.path("name").path("synonyms").forEach(synonym -> assertTrue(
+                        spoken.matcher(synonym.asText()).matches(), synonym.asText()));
+            }
+        }
+    }
+
+    @Test
     void everySlotTypeIsBuiltInOrDefinedWithValues() {
         Map<String, JsonNode> types = new HashMap<>();
         model.path("languageModel").path("types").forEach(type -> types.put(type.path("name").asText(), type));
