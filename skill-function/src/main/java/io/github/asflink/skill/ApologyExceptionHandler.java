@@ -4,6 +4,7 @@ import com.amazon.ask.dispatcher.exception.ExceptionHandler;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
 import com.amazon.ask.response.ResponseBuilder;
+import io.github.asflink.skill.intents.Intents;
 import java.util.Optional;
 
 /**
@@ -31,8 +32,8 @@ final class ApologyExceptionHandler implements ExceptionHandler {
         log.write(input);
         // A fresh builder: whatever the failed handler had half-built (a card, a directive) must not leak out.
         return new ResponseBuilder()
-                .withSpeech(APOLOGY + " " + Replies.REPROMPT)
-                .withReprompt(Replies.REPROMPT)
+                .withSpeech(APOLOGY + " " + Intents.REPROMPT)
+                .withReprompt(Intents.REPROMPT)
                 .build();
     }
 }

@@ -1,11 +1,12 @@
 package io.github.asflink.skill;
 
 import com.amazon.ask.AlexaSkill;
+import com.amazon.ask.builder.CustomSkillBuilder;
+import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.RequestEnvelope;
 import com.amazon.ask.model.ResponseEnvelope;
-import com.amazon.ask.builder.CustomSkillBuilder;
-import java.time.Clock;
-import java.util.List;
+import io.github.asflink.skill.intents.Intents;
+import io.github.asflink.skill.salesforce.Salesforce;
 
 /** Puts the skill together: the handlers in the order they are tried, the log line, the apology, the skill id. */
 final class SalesforceSkill {
@@ -13,21 +14,10 @@ final class SalesforceSkill {
     private SalesforceSkill() {
     }
 
-    static AlexaSkill<RequestEnvelope, ResponseEnvelope> create(SkillConfig config, SalesforceTransport transport, Clock clock) {
-        Salesforce salesforce = new Salesforce(config, transport, clock);
+    static AlexaSkill<RequestEnvelope, ResponseEnvelope> create(SkillConfig config, Salesforce salesforce) {
         TurnLog log = new TurnLog(salesforce.json());
         CustomSkillBuilder builder = new CustomSkillBuilder();
-        // Tried in this order: the first handler whose canHandle is true answers.
-        builder.addRequestHandlers(List.of(
-                        new LaunchHandler(salesforce),
-                        new PipelineIntentHandler(salesforce),
-                        new OpenCasesIntentHandler(salesforce),
-                        new CreateReminderIntentHandler(salesforce),
-                        new HelpIntentHandler(),
-                        new StopIntentHandler(),
-                        new FallbackIntentHandler(),
-                        new SessionEndedHandler(),
-                        new IgnoredRequestHandler()))
+        builder.addRequestHandlers(Intents.handlers(salesforce).toArray(RequestHandler[]::new))
                 .addResponseInterceptor(log)
                 .addExceptionHandler(new ApologyExceptionHandler(log))
                 .withSkillId(config.skillId());

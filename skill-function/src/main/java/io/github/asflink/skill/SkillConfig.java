@@ -1,6 +1,7 @@
 package io.github.asflink.skill;
 
 import io.github.asflink.linkedtoken.InstanceUrlPolicy;
+import io.github.asflink.skill.salesforce.SalesforceSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * @param skillId          requests for any other skill are rejected ({@code withSkillId}); required, so a function
  *                         deployed without it refuses to start instead of answering every skill
  * @param salesforceTimeout bound on each Salesforce call, response body included (the request's remaining budget
- *                         may bound a call more tightly, see {@link RequestBudget})
+ *                         may bound a call more tightly)
  * @param instanceUrls     the origins the skill sends a Salesforce token to
  */
 record SkillConfig(String apiVersion, String skillId, Duration salesforceTimeout,
@@ -58,6 +59,11 @@ record SkillConfig(String apiVersion, String skillId, Duration salesforceTimeout
     /** The version segment of a REST path: {@code v67.0}. */
     String apiPathVersion() {
         return "v" + apiVersion;
+    }
+
+    /** What the Salesforce calls need of it. */
+    SalesforceSettings salesforceSettings() {
+        return new SalesforceSettings(apiPathVersion(), salesforceTimeout, instanceUrls);
     }
 
     SkillConfig withInstanceUrls(InstanceUrlPolicy policy) {

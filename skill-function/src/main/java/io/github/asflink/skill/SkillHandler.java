@@ -1,6 +1,7 @@
 package io.github.asflink.skill;
 
 import com.amazon.ask.SkillStreamHandler;
+import io.github.asflink.skill.salesforce.Salesforce;
 import java.time.Clock;
 import java.util.Map;
 
@@ -20,11 +21,20 @@ public final class SkillHandler extends SkillStreamHandler {
 
     /** For the local runner and tests: the same skill, with the environment given. */
     public SkillHandler(Map<String, String> environment) {
-        this(environment, new HttpTransport(), Clock.systemUTC());
+        this(environment, Clock.systemUTC());
     }
 
-    /** For tests: another transport or a fixed clock. */
-    SkillHandler(Map<String, String> environment, SalesforceTransport transport, Clock clock) {
-        super(SalesforceSkill.create(SkillConfig.fromEnvironment(environment), transport, clock));
+    /** For tests: the real skill over HTTP, with a fixed clock. */
+    SkillHandler(Map<String, String> environment, Clock clock) {
+        this(SkillConfig.fromEnvironment(environment), clock);
+    }
+
+    private SkillHandler(SkillConfig config, Clock clock) {
+        this(config, Salesforce.overHttp(config.salesforceSettings(), clock));
+    }
+
+    /** The skill with the Salesforce given (over HTTP, or answered in memory). */
+    SkillHandler(SkillConfig config, Salesforce salesforce) {
+        super(SalesforceSkill.create(config, salesforce));
     }
 }

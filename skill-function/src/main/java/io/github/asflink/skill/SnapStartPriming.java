@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import io.github.asflink.linkedtoken.InstanceUrlPolicy;
+import io.github.asflink.skill.salesforce.Salesforce;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.crac.Core;
 import org.crac.Resource;
@@ -23,10 +23,10 @@ import org.crac.Resource;
 /**
  * SnapStart priming. Before Lambda snapshots the initialised environment, {@link #beforeCheckpoint} runs the real
  * request path (envelope bytes → ASK SDK → handler → Salesforce client → response bytes) for an unlinked launch, a
- * linked launch, the pipeline and the cases questions, a confirmed reminder and a launch with a dead token, with
- * Salesforce answered in memory: no network, no token, no
- * user data. The classes they load (Jackson's request model, the handlers, the client) are in the snapshot, so the
- * first real request after a restore does not load them. It also builds the shared {@code HttpClient}, whose TLS
+ * linked launch, the pipeline and the cases questions, a confirmed reminder, a launch with a dead token, the agenda
+ * and a deal by name, with Salesforce answered in memory: no network, no token, no user data. The classes they load
+ * (Jackson's request model, the handlers, the client) are in the snapshot, so the first real request after a restore
+ * does not load them. It also builds the shared {@code HttpClient}, whose TLS
  * context is the largest single cost of a linked request. No connection is opened, so there is nothing to
  * re-establish after restore; nothing captured is unique to a request or tied to the time of the snapshot.
  */
@@ -53,7 +53,7 @@ final class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         prime();
-        HttpTransport.client();
+        Salesforce.buildHttpClient();
     }
 
     @Override
@@ -65,18 +65,23 @@ final class SnapStartPriming implements Resource {
     List<String> prime() {
         SkillConfig config = SkillConfig.fromEnvironment(environment.get())
                 .withInstanceUrls(InstanceUrlPolicy.parse(INSTANCE));
-        AlexaSkill<?, ?> skill = SalesforceSkill.create(config, new InMemorySalesforce(), Clock.systemUTC());
+        AlexaSkill<?, ?> skill = SalesforceSkill.create(config,
+                Salesforce.answeredBy(config.salesforceSettings(), Clock.systemUTC(), SnapStartPriming::answer));
         // The configured id: requests for any other skill are refused, so priming with another would prime the refusal.
         String skillId = config.skillId();
         List<String> responses = new ArrayList<>();
         responses.add(run(skill, envelope(skillId, null, launch())));
         String token = TOKEN + " " + INSTANCE;
         responses.add(run(skill, envelope(skillId, token, launch())));
-        responses.add(run(skill, envelope(skillId, token, intent(PipelineIntentHandler.INTENT, "NONE", ""))));
-        responses.add(run(skill, envelope(skillId, token, intent(OpenCasesIntentHandler.INTENT, "NONE", ""))));
-        responses.add(run(skill, envelope(skillId, token, intent(CreateReminderIntentHandler.INTENT, "CONFIRMED", """
+        responses.add(run(skill, envelope(skillId, token, intent("PipelineIntent", "NONE", ""))));
+        responses.add(run(skill, envelope(skillId, token, intent("OpenCasesIntent", "NONE", ""))));
+        responses.add(run(skill, envelope(skillId, token, intent("CreateReminderIntent", "CONFIRMED", """
                 "subject":{"name":"subject","value":"priming"},"date":{"name":"date","value":"2026-01-31"}"""))));
         responses.add(run(skill, envelope(skillId, DEAD_TOKEN + " " + INSTANCE, launch())));
+        responses.add(run(skill, envelope(skillId, token, intent("AgendaIntent", "NONE", """
+                "day":{"name":"day","value":"2026-01-31"}"""))));
+        responses.add(run(skill, envelope(skillId, token, intent("DealStatusIntent", "NONE", """
+                "deal":{"name":"deal","value":"priming"}"""))));
         return responses;
     }
 
@@ -91,12 +96,14 @@ final class SnapStartPriming implements Resource {
 
     private static String launch() {
         return """
-                {"type":"LaunchRequest","requestId":"amzn1.echo-api.request.priming","timestamp":"2026-01-01T00:00:00Z","locale":"en-US"}""";
+                {"type":"LaunchRequest","requestId":"amzn1.echo-api.request.priming",\
+                "timestamp":"2026-01-01T00:00:00Z","locale":"en-US"}""";
     }
 
     private static String intent(String name, String confirmationStatus, String slots) {
         return """
-                {"type":"IntentRequest","requestId":"amzn1.echo-api.request.priming","timestamp":"2026-01-01T00:00:00Z","locale":"en-US",\
+                {"type":"IntentRequest","requestId":"amzn1.echo-api.request.priming",\
+                "timestamp":"2026-01-01T00:00:00Z","locale":"en-US",\
                 "dialogState":"COMPLETED","intent":{"name":"%s","confirmationStatus":"%s","slots":{%s}}}"""
                 .formatted(name, confirmationStatus, slots);
     }
@@ -120,49 +127,67 @@ final class SnapStartPriming implements Resource {
      * longest path: the multi-currency form refused, the single-currency form, the org's currency), and a dead token
      * as the identity service does: {@code 403} with the plain-text code.
      */
-    private static final class InMemorySalesforce implements SalesforceTransport {
-        @Override
-        public CompletableFuture<Reply> send(HttpRequest request) {
-            String path = request.uri().getPath();
-            if (request.headers().firstValue("Authorization").orElse("").endsWith(DEAD_TOKEN)) {
-                return CompletableFuture.completedFuture(
-                        new Reply(403, IdentityCode.BAD_OAUTH_TOKEN.code() + "\n"));
-            }
-            if (path.endsWith("/services/oauth2/userinfo")) {
-                return reply(200, """
-                        {"user_id":"%s","organization_id":"00D000000000001AAA","name":"Priming User",\
-                        "given_name":"Priming","family_name":"User","locale":"en_US","zoneinfo":"America/New_York"}"""
-                        .formatted(USER_ID));
-            }
-            if (path.endsWith("/sobjects/Task")) {
-                return reply(201, "{\"id\":\"00T000000000001AAA\",\"success\":true,\"errors\":[]}");
-            }
-            String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery().replaceFirst("^q=", "");
-            return switch (soql) {
-                case Soql.PIPELINE_TOTALS -> reply(200, """
-                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"AggregateResult"},\
-                        "openCount":1,"openAmount":1000.5}]}""");
-                case Soql.NEXT_TO_CLOSE_MULTI_CURRENCY -> reply(400, """
-                        [{"message":"No such column 'CurrencyIsoCode' on entity 'Opportunity'.",\
-                        "errorCode":"INVALID_FIELD"}]""");
-                case Soql.NEXT_TO_CLOSE_SINGLE_CURRENCY -> reply(200, """
-                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
-                        "Name":"Priming","Amount":1000.5,"CloseDate":"2026-01-31"}]}""");
-                case Soql.ORG_CURRENCY -> reply(200, """
-                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Organization"},\
-                        "DefaultCurrencyIsoCode":"USD"}]}""");
-                case Soql.OPEN_CASE_COUNT -> reply(200, "{\"totalSize\":1,\"done\":true,\"records\":[]}");
-                case Soql.TOP_OPEN_CASES -> reply(200, """
-                        {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Case"},"Id":"500000000000001AAA",\
-                        "CaseNumber":"00001001","Subject":"Priming","Priority":"High","Status":"New"}]}""");
-                default -> reply(404, "[{\"message\":\"The requested resource does not exist\","
-                        + "\"errorCode\":\"NOT_FOUND\"}]");
-            };
+    private static Map.Entry<Integer, String> answer(HttpRequest request) {
+        String path = request.uri().getPath();
+        if (request.headers().firstValue("Authorization").orElse("").endsWith(DEAD_TOKEN)) {
+            return Map.entry(403, "Bad_OAuth_Token\n");
         }
-
-        private static CompletableFuture<Reply> reply(int status, String body) {
-            return CompletableFuture.completedFuture(new Reply(status, body));
+        if (path.endsWith("/services/oauth2/userinfo")) {
+            return Map.entry(200, """
+                    {"user_id":"%s","organization_id":"00D000000000001AAA","name":"Priming User",\
+                    "given_name":"Priming","family_name":"User","locale":"en_US","zoneinfo":"America/New_York"}"""
+                    .formatted(USER_ID));
         }
+        if (path.endsWith("/sobjects/Task")) {
+            return Map.entry(201, "{\"id\":\"00T000000000001AAA\",\"success\":true,\"errors\":[]}");
+        }
+        String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery();
+        if (soql.contains("FROM Organization")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Organization"},\
+                    "DefaultCurrencyIsoCode":"USD"}]}""");
+        }
+        if (soql.contains("CurrencyIsoCode")) {
+            return Map.entry(400, """
+                    [{"message":"No such column 'CurrencyIsoCode' on entity 'Opportunity'.",\
+                    "errorCode":"INVALID_FIELD"}]""");
+        }
+        if (soql.contains("SELECT Id, Name, StageName")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
+                    "Id":"006000000000001AAA","Name":"Priming","StageName":"Prospecting","Amount":1000.5,\
+                    "CloseDate":"2026-01-31","NextStep":"Priming"}]}""");
+        }
+        if (soql.contains("FROM Event")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Event"},\
+                    "Subject":"Priming","StartDateTime":"2026-01-31T15:00:00.000+0000","Location":null}]}""");
+        }
+        if (soql.contains("FROM Task")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Task"},\
+                    "Subject":"Priming","Priority":"High"}]}""");
+        }
+        if (soql.contains("COUNT(Id)")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"AggregateResult"},\
+                    "openCount":1,"openAmount":1000.5}]}""");
+        }
+        if (soql.contains("FROM Opportunity")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
+                    "Name":"Priming","Amount":1000.5,"CloseDate":"2026-01-31"}]}""");
+        }
+        if (soql.contains("COUNT()")) {
+            return Map.entry(200, "{\"totalSize\":1,\"done\":true,\"records\":[]}");
+        }
+        if (soql.contains("FROM Case")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Case"},"Id":"500000000000001AAA",\
+                    "CaseNumber":"00001001","Subject":"Priming","Priority":"High","Status":"New"}]}""");
+        }
+        return Map.entry(404, """
+                [{"message":"The requested resource does not exist","errorCode":"NOT_FOUND"}]""");
     }
 
     /** A Lambda context for priming: a fixed request id and a logger that drops the primed requests' log lines. */

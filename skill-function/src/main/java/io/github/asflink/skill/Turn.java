@@ -4,23 +4,28 @@ import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Request;
 import io.github.asflink.linkedtoken.LinkedTokenException;
+import io.github.asflink.skill.salesforce.CallMeter;
+import io.github.asflink.skill.salesforce.SalesforceFailure;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
  * What happened while answering one request, for its single log line. Lives in the request attributes of the
- * {@link HandlerInput}, so it exists per request and never outlives it. Holds only allow-listed fields.
+ * {@link HandlerInput}, so it exists per request and never outlives it. Holds only allow-listed fields: handlers
+ * say how the request ended, the Salesforce client reports its waits, and nothing else gets in.
  */
-final class Turn {
+public final class Turn implements CallMeter {
 
     private static final String ATTRIBUTE = Turn.class.getName();
 
     /** How a request ended, in the log line's {@code outcome} field. */
-    enum Outcome {
+    public enum Outcome {
         ANSWERED,
         TASK_CREATED,
         REMINDER_DECLINED,
         DIALOG_CONTINUED,
+        /** A name the user said matched no record. */
+        NO_MATCH,
         NOT_LINKED,
         TOKEN_REJECTED,
         SESSION_INVALID,
@@ -97,20 +102,17 @@ final class Turn {
         }
     }
 
-    static Turn of(HandlerInput input) {
+    /** The request's turn, made on first use. */
+    public static Turn of(HandlerInput input) {
         return (Turn) input.getAttributesManager().getRequestAttributes()
                 .computeIfAbsent(ATTRIBUTE, key -> new Turn(input.getRequestEnvelope().getRequest()));
     }
 
-    void outcome(Outcome value) {
+    public void outcome(Outcome value) {
         this.outcome = value;
     }
 
-    Outcome outcome() {
-        return outcome;
-    }
-
-    void tokenRejected(LinkedTokenException.Reason reason) {
+    public void tokenRejected(LinkedTokenException.Reason reason) {
         if (reason == LinkedTokenException.Reason.MISSING) {
             outcome = Outcome.NOT_LINKED;
         } else {
@@ -120,21 +122,21 @@ final class Turn {
     }
 
     /** One Salesforce call and its own time; parallel calls each count ({@code salesforceLatencyMs} is their sum). */
-    void salesforceCall(long elapsedMs) {
+    @Override
+    public void call(long elapsedMs) {
         salesforceCalls++;
         salesforceLatencyMs += elapsedMs;
     }
 
-    /**
-     * One Salesforce operation: how many round trips it waited for one after the other, and its wall-clock time,
-     * which is what the user waited ({@code salesforceCriticalPathMs}).
-     */
-    void salesforceWaited(int roundTrips, long elapsedMs) {
+    /** One Salesforce operation: its serial round trips and wall-clock time ({@code salesforceCriticalPathMs}). */
+    @Override
+    public void waited(int roundTrips, long elapsedMs) {
         salesforceRoundTrips += roundTrips;
         salesforceCriticalPathMs += elapsedMs;
     }
 
-    void salesforceFailed(SalesforceFailure failure) {
+    /** A Salesforce failure the user was told about: the outcome, and the status and code Salesforce gave. */
+    public void salesforceFailed(SalesforceFailure failure) {
         switch (failure) {
             case SalesforceFailure.SessionInvalid f -> {
                 outcome = Outcome.SESSION_INVALID;
@@ -177,7 +179,8 @@ final class Turn {
 
     boolean warrantsWarning() {
         return switch (outcome) {
-            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NOT_LINKED, SESSION_ENDED, IGNORED ->
+            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NO_MATCH, NOT_LINKED, SESSION_ENDED,
+                 IGNORED ->
                     false;
             default -> true;
         };

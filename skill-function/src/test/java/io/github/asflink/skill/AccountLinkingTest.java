@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,7 @@ class AccountLinkingTest {
     void unlinkedLaunchGetsALinkAccountCardAndNoSalesforceCall() {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-unlinked.json", origin));
 
-        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertLinkAccount(result, Spoken.LINK_ACCOUNT);
         assertEquals(0, getAllServeEvents().size());
         JsonNode log = result.logLine();
         assertEquals("NOT_LINKED", log.path("outcome").asText());
@@ -65,7 +67,7 @@ class AccountLinkingTest {
 
         SkillInvocation.Result result = skill.invoke(event);
 
-        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertLinkAccount(result, Spoken.LINK_ACCOUNT);
         assertEquals(0, getAllServeEvents().size());
     }
 
@@ -73,7 +75,7 @@ class AccountLinkingTest {
     void malformedTokenIsTreatedAsUnlinkedWithAWarningAndNoRequest() {
         SkillInvocation.Result result = skill.invoke(event("skill-launch-bad-token.json"));
 
-        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertLinkAccount(result, Spoken.LINK_ACCOUNT);
         assertEquals(0, getAllServeEvents().size());
         JsonNode log = result.logLine();
         assertEquals("TOKEN_REJECTED", log.path("outcome").asText());
@@ -86,7 +88,7 @@ class AccountLinkingTest {
     void instanceUrlOutsideTheAllowListIsNeverCalled() {
         SkillInvocation.Result result = skill.invoke(event("skill-launch-disallowed-instance.json"));
 
-        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertLinkAccount(result, Spoken.LINK_ACCOUNT);
         assertEquals("DISALLOWED_INSTANCE_URL", result.logLine().path("tokenProblem").asText());
         assertFalse(result.context().allText().contains("attacker.example.com"));
     }
@@ -98,7 +100,7 @@ class AccountLinkingTest {
 
         SkillInvocation.Result result = strict.invoke(eventAt("skill-launch-linked.json", origin));
 
-        assertLinkAccount(result, Replies.LINK_ACCOUNT);
+        assertLinkAccount(result, Spoken.LINK_ACCOUNT);
         assertEquals(0, getAllServeEvents().size(), "the stand-in must not have been called");
         assertEquals("DISALLOWED_INSTANCE_URL", result.logLine().path("tokenProblem").asText());
     }
@@ -122,7 +124,7 @@ class AccountLinkingTest {
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-dead-token.json", origin));
 
-        assertLinkAccount(result, Replies.RELINK_ACCOUNT);
+        assertLinkAccount(result, Spoken.RELINK_ACCOUNT);
         verify(exactly(1), getRequestedFor(urlPathEqualTo(USERINFO)));
         JsonNode log = result.logLine();
         assertEquals("SESSION_INVALID", log.path("outcome").asText());
@@ -135,14 +137,16 @@ class AccountLinkingTest {
     @ValueSource(strings = {"skill-launch-unlinked.json", "skill-launch-bad-token.json",
             "skill-launch-disallowed-instance.json", "skill-help.json", "skill-stop.json", "skill-session-ended.json"})
     void requestsThatNeedNoSalesforceNeverReachTheTransport(String eventName) {
-        // The shared HttpClient is built on the transport's first send; a transport that refuses proves these
-        // requests neither send anything anywhere nor pay for building the client.
+        // A Salesforce that notes every request proves these send nothing anywhere (so never build the HttpClient).
+        List<String> sent = new CopyOnWriteArrayList<>();
         SkillInvocation refusing = new SkillInvocation(origin, request -> {
-            throw new AssertionError("outbound request to " + request.uri().getHost());
+            sent.add(request.uri().getPath());
+            throw new IllegalStateException("no request was expected");
         });
 
         SkillInvocation.Result result = refusing.invoke(eventAt(eventName, origin));
 
+        assertEquals(List.of(), sent);
         assertEquals(0, result.logLine().path("salesforceCalls").asInt());
     }
 

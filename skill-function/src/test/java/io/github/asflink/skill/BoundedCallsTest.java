@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import io.github.asflink.skill.salesforce.RequestBudget;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,7 +150,7 @@ class BoundedCallsTest {
     }
 
     private static void assertApology(SkillInvocation.Result result) {
-        assertEquals(speak(Replies.SALESFORCE_TROUBLE + " " + Replies.REPROMPT), result.ssml());
+        assertEquals(speak(Spoken.SALESFORCE_TROUBLE + " " + Spoken.REPROMPT), result.ssml());
         assertFalse(result.sessionEnds());
     }
 }

@@ -211,7 +211,7 @@ class DeadTokenTest {
     }
 
     private static void assertRelink(SkillInvocation.Result result) {
-        assertEquals(speak(Replies.RELINK_ACCOUNT), result.ssml());
+        assertEquals(speak(Spoken.RELINK_ACCOUNT), result.ssml());
         assertEquals("LinkAccount", result.cardType());
         assertTrue(result.sessionEnds());
         assertTrue(result.response().path("directives").isMissingNode()
@@ -220,7 +220,7 @@ class DeadTokenTest {
     }
 
     private static void assertApology(SkillInvocation.Result result) {
-        assertEquals(speak(Replies.SALESFORCE_TROUBLE + " " + Replies.REPROMPT), result.ssml());
+        assertEquals(speak(Spoken.SALESFORCE_TROUBLE + " " + Spoken.REPROMPT), result.ssml());
         assertFalse(result.sessionEnds());
         assertNull(result.cardType());
     }

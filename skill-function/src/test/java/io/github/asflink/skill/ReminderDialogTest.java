@@ -75,7 +75,7 @@ class ReminderDialogTest {
         assertTrue(directive.path("updatedIntent").path("slots").path("date").path("value").isMissingNode());
         assertEquals("call Ada about the renewal",
                 directive.path("updatedIntent").path("slots").path("subject").path("value").asText());
-        assertEquals(speak(CreateReminderIntentHandler.ASK_DATE), result.ssml());
+        assertEquals(speak(Spoken.ASK_REMINDER_DATE), result.ssml());
         assertOnlyTheLinkWasChecked();
     }
 
@@ -89,7 +89,7 @@ class ReminderDialogTest {
         JsonNode directive = onlyDirective(result);
         assertEquals("Dialog.ElicitSlot", directive.path("type").asText());
         assertEquals("subject", directive.path("slotToElicit").asText());
-        assertEquals(speak(CreateReminderIntentHandler.ASK_SUBJECT), result.ssml());
+        assertEquals(speak(Spoken.ASK_REMINDER_SUBJECT), result.ssml());
     }
 
     @Test

@@ -50,8 +50,8 @@ class SalesforceAnswersFuzzTest {
         InMemoryOrg.Call call = InMemoryOrg.Call.values()[(input[1] & 0xff) % InMemoryOrg.Call.values().length];
         String body = new String(input, 2, input.length - 2, StandardCharsets.UTF_8);
 
-        SkillHandler handler = new SkillHandler(ENVIRONMENT,
-                InMemoryOrg.with(call, new SalesforceTransport.Reply(status, body)), SkillInvocation.CLOCK);
+        SkillHandler handler = SkillInvocation.answeredBy(ENVIRONMENT,
+                InMemoryOrg.with(call, new InMemoryOrg.Reply(status, body)));
         CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000003");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(envelope), out, context);

@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
+import io.github.asflink.skill.salesforce.Salesforce;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -88,7 +89,7 @@ class SalesforceTroubleTest {
     void slowSalesforceTimesOutWithinTheConfiguredBound() {
         stubFor(get(urlPathEqualTo(USERINFO)).willReturn(json(200, SalesforceStubs.USERINFO_BODY)
                 .withFixedDelay(5000)));
-        HttpTransport.client(); // built once per execution environment; its first build is not what this measures
+        Salesforce.buildHttpClient(); // built once per execution environment; its first build is not what this measures
         long start = System.nanoTime();
 
         SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_TIMEOUT_MS, "250")
@@ -151,7 +152,8 @@ class SalesforceTroubleTest {
 
     @Test
     void rejectedQueryIsAnApologyWithTheErrorCodeLogged() {
-        stubFor(get(urlPathEqualTo(QUERY)).willReturn(answer(SalesforceErrors.malformedQuery("unexpected token: 'x'"))));
+        stubFor(get(urlPathEqualTo(QUERY))
+                .willReturn(answer(SalesforceErrors.malformedQuery("unexpected token: 'x'"))));
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
 
@@ -248,7 +250,7 @@ class SalesforceTroubleTest {
 
         SkillInvocation.Result result = skill.clock(broken).invoke(eventAt("skill-pipeline.json", origin));
 
-        assertEquals(speak(ApologyExceptionHandler.APOLOGY + " " + Replies.REPROMPT), result.ssml());
+        assertEquals(speak(ApologyExceptionHandler.APOLOGY + " " + Spoken.REPROMPT), result.ssml());
         assertFalse(result.sessionEnds());
         JsonNode log = result.logLine();
         assertEquals("FAILED", log.path("outcome").asText());
@@ -263,7 +265,7 @@ class SalesforceTroubleTest {
         SkillInvocation.Result result = skill.invoke(SkillInvocation.edit(eventAt("skill-pipeline.json", origin),
                 event -> event.with("request").remove("intent")));
 
-        assertEquals(speak(FallbackIntentHandler.FALLBACK + " " + Replies.REPROMPT), result.ssml());
+        assertEquals(speak(Spoken.FALLBACK + " " + Spoken.REPROMPT), result.ssml());
         assertFalse(result.sessionEnds());
         assertEquals("INFO", result.logLine().path("level").asText(), result.logLine().toString());
         assertTrue(getAllServeEvents().isEmpty(), "nothing asked of Salesforce");
@@ -291,9 +293,9 @@ class SalesforceTroubleTest {
     }
 
     private static void assertApology(SkillInvocation.Result result) {
-        assertEquals(speak(Replies.SALESFORCE_TROUBLE + " " + Replies.REPROMPT), result.ssml());
+        assertEquals(speak(Spoken.SALESFORCE_TROUBLE + " " + Spoken.REPROMPT), result.ssml());
         assertFalse(result.sessionEnds());
-        assertEquals(speak(Replies.REPROMPT), result.repromptSsml());
+        assertEquals(speak(Spoken.REPROMPT), result.repromptSsml());
         assertNull(result.cardType());
     }
 }

@@ -2,7 +2,6 @@ package io.github.asflink.skill;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazon.ask.model.RequestEnvelope;
 import com.amazon.ask.util.JacksonSerializer;
@@ -42,7 +41,7 @@ class SkillEnvelopeFuzzTest {
             case 1 -> InMemoryOrg.failing(SalesforceErrors.serverUnavailable(), SalesforceErrors.serverUnavailable());
             default -> InMemoryOrg.healthy();
         };
-        SkillHandler handler = new SkillHandler(ENVIRONMENT, org, SkillInvocation.CLOCK);
+        SkillHandler handler = SkillInvocation.answeredBy(ENVIRONMENT, org);
         CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000002");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String text = new String(envelope, StandardCharsets.UTF_8);
@@ -51,7 +50,8 @@ class SkillEnvelopeFuzzTest {
             handler.handleRequest(new ByteArrayInputStream(envelope), out, context);
         } catch (RuntimeException lambdaError) {
             assertFalse(addressedToThisSkill(envelope) && ANSWERED_TYPES.contains(
-                    event == null ? "" : event.path("request").path("type").asText()), "a Lambda error for a well-formed envelope: " + lambdaError);
+                    event == null ? "" : event.path("request").path("type").asText()),
+                    "a Lambda error for a well-formed envelope: " + lambdaError);
             assertNoTokenIn(event, messages(lambdaError));
             for (CapturingContext.Line logged : context.lines()) {
                 assertNoTokenIn(event, loggedByTheSkill(SkillInvocation.JSON.readTree(logged.text())));
@@ -90,7 +90,8 @@ class SkillEnvelopeFuzzTest {
         return envelope != null && envelope.getRequest() != null && envelope.getContext() != null
                 && envelope.getContext().getSystem() != null
                 && envelope.getContext().getSystem().getApplication() != null
-                && SkillInvocation.SKILL_ID.equals(envelope.getContext().getSystem().getApplication().getApplicationId())
+                && SkillInvocation.SKILL_ID.equals(
+                        envelope.getContext().getSystem().getApplication().getApplicationId())
                 && (envelope.getSession() == null || envelope.getSession().getApplication() != null
                         && SkillInvocation.SKILL_ID.equals(envelope.getSession().getApplication().getApplicationId()));
     }

@@ -63,7 +63,7 @@ class SkillHandlerTest {
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-launch-linked.json", origin));
 
-        assertEquals(speak("Hi Ada. " + Replies.WHAT_YOU_CAN_SAY + " What would you like?"), result.ssml());
+        assertEquals(speak("Hi Ada. " + Spoken.WHAT_YOU_CAN_SAY + " What would you like?"), result.ssml());
         assertFalse(result.sessionEnds());
         assertNull(result.cardType());
         verify(exactly(1), userinfoRequested());
@@ -108,7 +108,7 @@ class SkillHandlerTest {
 
         assertEquals(speak("You have 3 open opportunities, worth $1,250,000 in total. The next to close is "
                 + "Smith &amp; Sons &lt;Renewal&gt;, for $250,000.50, closing on "
-                + "<say-as interpret-as=\"date\">????1215</say-as>. " + Replies.ANYTHING_ELSE), result.ssml());
+                + "<say-as interpret-as=\"date\">????1215</say-as>. " + Spoken.ANYTHING_ELSE), result.ssml());
         assertFalse(result.sessionEnds());
         verify(exactly(1), userinfoRequested());
         verify(exactly(1), queried(TOTALS_SOQL));
@@ -222,7 +222,7 @@ class SkillHandlerTest {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
 
         assertEquals(speak("You have one open opportunity: Globex, for $40,000, closing on "
-                + "<say-as interpret-as=\"date\">20270120</say-as>. " + Replies.ANYTHING_ELSE), result.ssml());
+                + "<say-as interpret-as=\"date\">20270120</say-as>. " + Spoken.ANYTHING_ELSE), result.ssml());
     }
 
     @Test
@@ -235,7 +235,7 @@ class SkillHandlerTest {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
 
         assertEquals(speak("You have 2 open opportunities. The next to close is Globex, with no close date. "
-                + Replies.ANYTHING_ELSE), result.ssml());
+                + Spoken.ANYTHING_ELSE), result.ssml());
     }
 
     @Test
@@ -247,7 +247,7 @@ class SkillHandlerTest {
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-pipeline.json", origin));
 
-        assertEquals(speak("You have no open opportunities. " + Replies.ANYTHING_ELSE), result.ssml());
+        assertEquals(speak("You have no open opportunities. " + Spoken.ANYTHING_ELSE), result.ssml());
     }
 
     @Test
@@ -283,7 +283,7 @@ class SkillHandlerTest {
 
         assertEquals(speak("You have 5 open cases. The top three by priority are: "
                 + "Printer &amp; &lt;scanner&gt; &quot;down&quot; &apos;again&apos;, high priority; "
-                + "Login broken, medium priority; and case 1030, low priority. " + Replies.ANYTHING_ELSE),
+                + "Login broken, medium priority; and case 1030, low priority. " + Spoken.ANYTHING_ELSE),
                 result.ssml());
         verify(exactly(0), userinfoRequested());
         verify(exactly(1), queried(CASE_COUNT_SOQL));
@@ -304,7 +304,7 @@ class SkillHandlerTest {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
 
         assertEquals(speak("You have 2 open cases: Printer down, high priority; and Login broken. "
-                + Replies.ANYTHING_ELSE), result.ssml());
+                + Spoken.ANYTHING_ELSE), result.ssml());
     }
 
     @Test
@@ -330,7 +330,7 @@ class SkillHandlerTest {
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-open-cases.json", origin));
 
-        assertEquals(speak("You have no open cases. " + Replies.ANYTHING_ELSE), result.ssml());
+        assertEquals(speak("You have no open cases. " + Spoken.ANYTHING_ELSE), result.ssml());
     }
 
     @Test
@@ -342,7 +342,7 @@ class SkillHandlerTest {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-create-reminder-confirmed.json", origin));
 
         assertEquals(speak("Okay. I added a task to call Ada about the renewal, due "
-                + "<say-as interpret-as=\"date\">????1215</say-as>. " + Replies.ANYTHING_ELSE), result.ssml());
+                + "<say-as interpret-as=\"date\">????1215</say-as>. " + Spoken.ANYTHING_ELSE), result.ssml());
         verify(exactly(1), userinfoRequested());
         verify(exactly(1), authorized(postRequestedFor(urlPathEqualTo(TASKS)))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -360,7 +360,7 @@ class SkillHandlerTest {
 
         SkillInvocation.Result result = skill.invoke(eventAt("skill-create-reminder-denied.json", origin));
 
-        assertEquals(speak(CreateReminderIntentHandler.DECLINED + " " + Replies.ANYTHING_ELSE), result.ssml());
+        assertEquals(speak(Spoken.REMINDER_DECLINED + " " + Spoken.ANYTHING_ELSE), result.ssml());
         assertFalse(result.sessionEnds());
         verify(exactly(1), userinfoRequested());
         assertEquals(1, getAllServeEvents().size(), "the link is checked; nothing is created");
@@ -371,7 +371,7 @@ class SkillHandlerTest {
     void helpSaysWhatTheUserCanSayWithoutCallingSalesforce() {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-help.json", origin));
 
-        assertEquals(speak(HelpIntentHandler.HELP), result.ssml());
+        assertEquals(speak(Spoken.HELP), result.ssml());
         assertFalse(result.sessionEnds());
         assertFalse(result.repromptSsml().isEmpty());
         assertEquals(0, getAllServeEvents().size());
@@ -381,7 +381,7 @@ class SkillHandlerTest {
     void stopSaysGoodbyeAndEndsTheSession() {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-stop.json", origin));
 
-        assertEquals(speak(StopIntentHandler.GOODBYE), result.ssml());
+        assertEquals(speak(Spoken.GOODBYE), result.ssml());
         assertTrue(result.sessionEnds());
     }
 
@@ -390,7 +390,7 @@ class SkillHandlerTest {
         for (String intent : new String[] {"AMAZON.CancelIntent", "AMAZON.NavigateHomeIntent"}) {
             SkillInvocation.Result result = skill.invoke(SkillInvocation.edit(eventAt("skill-stop.json", origin),
                     event -> event.with("request").with("intent").put("name", intent)));
-            assertEquals(speak(StopIntentHandler.GOODBYE), result.ssml(), intent);
+            assertEquals(speak(Spoken.GOODBYE), result.ssml(), intent);
             assertTrue(result.sessionEnds(), intent);
         }
     }
@@ -399,7 +399,7 @@ class SkillHandlerTest {
     void fallbackOffersWhatTheSkillCanDo() {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-fallback.json", origin));
 
-        assertEquals(speak(FallbackIntentHandler.FALLBACK + " " + Replies.REPROMPT), result.ssml());
+        assertEquals(speak(Spoken.FALLBACK + " " + Spoken.REPROMPT), result.ssml());
         assertFalse(result.sessionEnds());
     }
 
@@ -424,6 +424,6 @@ class SkillHandlerTest {
         SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_API_VERSION, "68.0")
                 .invoke(eventAt("skill-open-cases.json", origin));
 
-        assertEquals(speak("You have no open cases. " + Replies.ANYTHING_ELSE), result.ssml());
+        assertEquals(speak("You have no open cases. " + Spoken.ANYTHING_ELSE), result.ssml());
     }
 }

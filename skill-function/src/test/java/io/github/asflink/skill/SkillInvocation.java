@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.asflink.skill.salesforce.Salesforce;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.xml.sax.InputSource;
 
@@ -32,7 +35,8 @@ final class SkillInvocation {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** The Salesforce access token inside the sample events' linked token. */
-    static final String SALESFORCE_TOKEN = "00D5g000004E9XhEAK!AQ0AQFh2M9mxcJ4vV6PbIqFAUwzTuP5sKg0Y8Yzq3.fD7Jp_EXAMPLEONLY";
+    static final String SALESFORCE_TOKEN =
+            "00D5g000004E9XhEAK!AQ0AQFh2M9mxcJ4vV6PbIqFAUwzTuP5sKg0Y8Yzq3.fD7Jp_EXAMPLEONLY";
     static final String SAMPLE_INSTANCE = "https://acme.my.salesforce.com";
     static final String SKILL_ID = "amzn1.ask.skill.8f3b1c2e-5d4a-4e9b-9c7f-1a2b3c4d5e6f";
     /** 2026-12-01, the sample events' day. */
@@ -73,18 +77,21 @@ final class SkillInvocation {
     }
 
     private final Map<String, String> environment = new HashMap<>();
-    private final SalesforceTransport transport;
+    /** Salesforce answered in memory; null for real HTTP to the stand-in. */
+    private final Function<HttpRequest, Map.Entry<Integer, String>> answers;
     private Clock clock = CLOCK;
     private int remainingMs = 7000;
     private SkillHandler handler;
 
+    /** Real HTTP to the stand-in at {@code wireMockOrigin}. */
     SkillInvocation(String wireMockOrigin) {
-        this(wireMockOrigin, new HttpTransport());
+        this(wireMockOrigin, null);
     }
 
-    SkillInvocation(String wireMockOrigin, SalesforceTransport transport) {
-        this.transport = transport;
-        environment.put(SkillConfig.INSTANCE_URL_ALLOWLIST, "default," + wireMockOrigin);
+    /** Salesforce answered in memory; {@code origin} is the instance the events' tokens name. */
+    SkillInvocation(String origin, Function<HttpRequest, Map.Entry<Integer, String>> answers) {
+        this.answers = answers;
+        environment.put(SkillConfig.INSTANCE_URL_ALLOWLIST, "default," + origin);
         environment.put(SkillConfig.SKILL_ID, SKILL_ID);
     }
 
@@ -147,7 +154,7 @@ final class SkillInvocation {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000001", remainingMs);
             if (handler == null) {
-                handler = new SkillHandler(environment, transport, clock);
+                handler = handler(environment, answers, clock);
             }
             handler.handleRequest(new ByteArrayInputStream(in), out, context);
             Result result = new Result(JSON.readTree(out.toByteArray()), context);
@@ -158,6 +165,20 @@ final class SkillInvocation {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The skill as Lambda builds it, over HTTP ({@code answers} null) or answered in memory, at {@code clock}. */
+    static SkillHandler handler(Map<String, String> environment,
+                                Function<HttpRequest, Map.Entry<Integer, String>> answers, Clock clock) {
+        SkillConfig config = SkillConfig.fromEnvironment(environment);
+        return new SkillHandler(config, answers == null ? Salesforce.overHttp(config.salesforceSettings(), clock)
+                : Salesforce.answeredBy(config.salesforceSettings(), clock, answers));
+    }
+
+    /** The skill with Salesforce answered in memory, on the sample events' day. */
+    static SkillHandler answeredBy(Map<String, String> environment,
+                                   Function<HttpRequest, Map.Entry<Integer, String>> answers) {
+        return handler(environment, answers, CLOCK);
     }
 
     /** Neither half of the linked token Alexa sent, nor Alexa's own API token, may reach a log line. */

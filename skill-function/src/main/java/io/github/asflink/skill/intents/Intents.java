@@ -1,0 +1,34 @@
+package io.github.asflink.skill.intents;
+
+import com.amazon.ask.dispatcher.request.handler.RequestHandler;
+import io.github.asflink.skill.salesforce.Salesforce;
+import java.util.List;
+
+/** The skill's request handlers, for the assembly; the handlers themselves stay inside this package. */
+public final class Intents {
+
+    /** The question every reprompt asks; the assembly's apology ends with it too. */
+    public static final String REPROMPT = Replies.REPROMPT;
+
+    private Intents() {
+    }
+
+    /**
+     * Every handler, in the order they are tried: the first whose {@code canHandle} is true answers. A new intent's
+     * handler goes before {@link HelpIntentHandler}; the catch-alls stay last.
+     */
+    public static List<RequestHandler> handlers(Salesforce salesforce) {
+        return List.of(
+                new LaunchHandler(salesforce),
+                new PipelineIntentHandler(salesforce),
+                new OpenCasesIntentHandler(salesforce),
+                new CreateReminderIntentHandler(salesforce),
+                new AgendaIntentHandler(salesforce),
+                new DealStatusIntentHandler(salesforce),
+                new HelpIntentHandler(),
+                new StopIntentHandler(),
+                new FallbackIntentHandler(),
+                new SessionEndedHandler(),
+                new IgnoredRequestHandler());
+    }
+}
