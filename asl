@@ -52,6 +52,7 @@ usage: ./asl <command> [args]
   invoke [args]        run one event through a function (./asl invoke --help)
   account-linking [args]  the skill's account-linking settings as JSON for the ASK CLI (--help)
   test                 build and run every test (what CI runs); the fuzz tests replay their committed inputs
+  style                the style check alone (config/checkstyle.xml, main and test sources; ./asl test runs it too)
   fuzz [--seconds N] [--target CLASS]
                        coverage-guided fuzzing, N seconds (default 60) per fuzz target, each in its own JVM;
                        a finding fails the run and is written next to the target's inputs as crash-<sha1>
@@ -120,6 +121,7 @@ cmd="${1:-help}"; shift || true
 case "$cmd" in
   demo|serve|invoke|account-linking) run_local "$cmd" "$@" ;;
   test)     mvn_ verify "$@" ;;
+  style)    mvn_ -q validate "$@" ;;
   fuzz)     fuzz "$@" ;;
   mutation) mvn_ -pl linked-token,token-function,skill-function -am test-compile \
               org.pitest:pitest-maven:mutationCoverage "$@" ;;

@@ -201,7 +201,8 @@ public final class Benchmark {
         r.budgets.add(new Budget("token function deployment (sam build output)", 1.0,
                 size(r, Functions.TOKEN_ID), " MB"));
         // 4.5 MB until Jackson was pinned to a current release (the ASK SDK's 2.13 has no nesting-depth limit):
-        // Jackson 2.23's core and databind alone add 0.41 MB, and every other runtime jar is used (docs/performance.md).
+        // Jackson 2.23's core and databind alone add 0.41 MB, and every other runtime jar is used
+        // (docs/performance.md).
         r.budgets.add(new Budget("skill function deployment (sam build output)", 5.0,
                 size(r, Functions.SKILL_ID), " MB"));
         Results.Concurrency c = r.concurrency;

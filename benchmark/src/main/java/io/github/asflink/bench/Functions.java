@@ -56,7 +56,7 @@ final class Functions {
 
     private static Map<String, String> tokenEnv(String standIn) {
         return Map.of("SALESFORCE_LOGIN_URL", standIn, "INSTANCE_URL_ALLOWLIST", "default," + standIn,
-                "TOKEN_EXPIRES_IN", "5400", "UPSTREAM_TIMEOUT_MS", "3000",
+                "TOKEN_EXPIRES_IN", "5400", "SALESFORCE_TIMEOUT_MS", "3000",
                 "ALLOWED_CLIENT_IDS", SalesforceStandIn.CLIENT_ID,
                 "DEFAULT_REDIRECT_URI", "");
     }

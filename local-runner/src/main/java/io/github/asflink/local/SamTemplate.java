@@ -110,7 +110,8 @@ public final class SamTemplate {
                 alexaSkill = true;
             }
         }
-        return Optional.of(new FunctionDefinition(logicalId, handler, timeout, memory, environment, routes, alexaSkill));
+        return Optional.of(
+                new FunctionDefinition(logicalId, handler, timeout, memory, environment, routes, alexaSkill));
     }
 
     /** Each resource of {@code type} by logical id, in template order: its Properties, intrinsics as written. */

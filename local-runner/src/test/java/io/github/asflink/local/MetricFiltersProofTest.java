@@ -89,7 +89,7 @@ class MetricFiltersProofTest {
         String unreachable = "http://127.0.0.1:" + closedPort;
         LocalFunctions functions = new LocalFunctions(template, EnvVarsFile.EMPTY, Map.of(), clock, log);
         Map<String, String> tokenSettings = new HashMap<>(Demo.tokenSettings(org.origin()));
-        tokenSettings.put("UPSTREAM_TIMEOUT_MS", "300"); // so the slow-Salesforce scenario is quick
+        tokenSettings.put("SALESFORCE_TIMEOUT_MS", "300"); // so the slow-Salesforce scenario is quick
         Map<String, String> skillSettings = new HashMap<>(Demo.skillSettings(org.origin()));
         skillSettings.put("INSTANCE_URL_ALLOWLIST", "default," + org.origin() + "," + unreachable);
         LocalFunction token = load(functions, TOKEN, tokenSettings, clock, log);
@@ -116,7 +116,7 @@ class MetricFiltersProofTest {
                 () -> json(flow.token(Map.of("grant_type", "password"), true), 400));
         org.tokenDelay(Duration.ofMillis(1500));
         try {
-            tokenScenario("Salesforce slower than UPSTREAM_TIMEOUT_MS", "upstream_failure", "refresh_token", true,
+            tokenScenario("Salesforce slower than SALESFORCE_TIMEOUT_MS", "upstream_failure", "refresh_token", true,
                     false, () -> json(flow.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh),
                             false), 504));
         } finally {

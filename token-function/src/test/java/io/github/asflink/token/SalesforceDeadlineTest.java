@@ -1,6 +1,6 @@
 package io.github.asflink.token;
 
-import static io.github.asflink.token.HttpApiEvents.form;
+import static io.github.asflink.token.HttpApiEventBuilder.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,13 +34,14 @@ class SalesforceDeadlineTest {
     }
 
     private static String codeEvent() {
-        return HttpApiEvents.post().formBody(form("grant_type", "authorization_code", "code", "aPrx+code/with=&%chars",
+        return HttpApiEventBuilder.post().formBody(form("grant_type", "authorization_code",
+                "code", "aPrx+code/with=&%chars",
                 "client_id", "3MVG9demo.Consumer_Key", "client_secret", SECRET)).json();
     }
 
     private static TokenHandler handlerFor(MisbehavingSalesforce salesforce, int upstreamTimeoutMs) {
-        return new TokenHandler(SalesforceStandIn.environmentFor(salesforce.loginUrl(),
-                "UPSTREAM_TIMEOUT_MS", String.valueOf(upstreamTimeoutMs)));
+        return new TokenHandler(WireMockSalesforce.environmentFor(salesforce.loginUrl(),
+                "SALESFORCE_TIMEOUT_MS", String.valueOf(upstreamTimeoutMs)));
     }
 
     private record Timed(Invocation answer, long millis) {
@@ -72,7 +73,7 @@ class SalesforceDeadlineTest {
     void misbehavingSalesforceGetsAnAnswerWithinTheDeadline(Behaviour behaviour, int status, int upstreamStatus,
             String description) throws Exception {
         try (MisbehavingSalesforce salesforce = new MisbehavingSalesforce(behaviour,
-                SalesforceStandIn.grant(SECRET, true).toString())) {
+                WireMockSalesforce.grant(SECRET, true).toString())) {
             TestContext context = new TestContext();
 
             Timed call = invoke(handlerFor(salesforce, TIMEOUT_MS), context);
