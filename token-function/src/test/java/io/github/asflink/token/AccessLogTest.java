@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Behaviour 9: one structured line per request, and no secret in any line or error body. */
+/** One structured line per request, and no secret in any line or error body. */
 class AccessLogTest {
 
     static final String SECRET = "CLIENTSECRETb1e2+/=";
@@ -54,7 +54,7 @@ class AccessLogTest {
     void grantedRequestLogsOneStructuredLineWithoutSecrets() {
         salesforce.reset();
         salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
-        TestContext context = new TestContext();
+        CapturingContext context = new CapturingContext();
         Invocation answer = Invocation.of(salesforce.handler(), HttpApiEventBuilder.post()
                 .header("authorization", basic("alexa-client", SECRET))
                 .formBody(form("grant_type", "authorization_code", "code", CODE, "code_verifier", VERIFIER)).json());
@@ -78,12 +78,12 @@ class AccessLogTest {
     void levelFollowsTheOutcome() {
         salesforce.reset();
         salesforce.answers(aResponse().withStatus(500));
-        TestContext context = new TestContext();
+        CapturingContext context = new CapturingContext();
         new TokenHandlerProbe(salesforce.handler()).call(HttpApiEventBuilder.post().formBody(form("grant_type",
                 "refresh_token", "refresh_token", REFRESH, "client_id", "c", "client_secret", SECRET)).json(), context);
         assertEquals(List.of(LogLevel.ERROR), context.capturedLogger().levels());
 
-        TestContext rejected = new TestContext();
+        CapturingContext rejected = new CapturingContext();
         new TokenHandlerProbe(salesforce.handler()).call(HttpApiEventBuilder.post().method("GET").json(), rejected);
         assertEquals(List.of(LogLevel.WARN), rejected.capturedLogger().levels());
     }
@@ -207,7 +207,7 @@ class AccessLogTest {
 
     /** Calls a handler with a given context, to read the levels its logger got. */
     private record TokenHandlerProbe(TokenHandler handler) {
-        void call(String event, TestContext context) {
+        void call(String event, CapturingContext context) {
             try {
                 handler.handleRequest(new java.io.ByteArrayInputStream(event.getBytes()),
                         new java.io.ByteArrayOutputStream(), context);

@@ -31,7 +31,7 @@ class JdkHttpTransportTest {
     private static final String SECRET = "transport+secret/=";
 
     private static Invocation refreshThrough(JdkHttpTransport transport, String loginUrl) {
-        TestContext context = new TestContext();
+        CapturingContext context = new CapturingContext();
         Invocation answer = Invocation.of(new TokenHandler(TokenConfig.fromEnvironment(
                 WireMockSalesforce.environmentFor(loginUrl)), transport), HttpApiEventBuilder.post()
                 .formBody(form("grant_type", "refresh_token", "refresh_token", "5AepRefresh+/=", "client_id", "c",

@@ -47,7 +47,7 @@ class SalesforceDeadlineTest {
     private record Timed(Invocation answer, long millis) {
     }
 
-    private static Timed invoke(TokenHandler handler, TestContext context) {
+    private static Timed invoke(TokenHandler handler, CapturingContext context) {
         long start = System.nanoTime();
         Invocation answer = Invocation.of(handler, codeEvent(), context);
         return new Timed(answer, (System.nanoTime() - start) / 1_000_000);
@@ -74,7 +74,7 @@ class SalesforceDeadlineTest {
             String description) throws Exception {
         try (MisbehavingSalesforce salesforce = new MisbehavingSalesforce(behaviour,
                 WireMockSalesforce.grant(SECRET, true).toString())) {
-            TestContext context = new TestContext();
+            CapturingContext context = new CapturingContext();
 
             Timed call = invoke(handlerFor(salesforce, TIMEOUT_MS), context);
 
@@ -103,7 +103,7 @@ class SalesforceDeadlineTest {
     void lambdasRemainingTimeCapsTheDeadlineBelowTheConfiguredTimeout() throws Exception {
         try (MisbehavingSalesforce salesforce = new MisbehavingSalesforce(Behaviour.HEADERS_THEN_SILENCE, "{}")) {
             // 3 s configured, but the invocation has 0.7 s left: wait 0.5 s and keep 0.2 s to answer
-            TestContext nearlyOver = new TestContext(700);
+            CapturingContext nearlyOver = new CapturingContext(700);
 
             Timed call = invoke(handlerFor(salesforce, 3000), nearlyOver);
 
@@ -118,7 +118,7 @@ class SalesforceDeadlineTest {
     @Test
     void noTimeLeftAnswersAtOnceWithoutSpendingTheCode() throws Exception {
         try (MisbehavingSalesforce salesforce = new MisbehavingSalesforce(Behaviour.SILENT, "{}")) {
-            Timed call = invoke(handlerFor(salesforce, 3000), new TestContext(TokenConfig.ANSWER_MARGIN_MS - 50));
+            Timed call = invoke(handlerFor(salesforce, 3000), new CapturingContext(TokenConfig.ANSWER_MARGIN_MS - 50));
 
             assertOAuthAnswer(call.answer(), 504, "Salesforce did not answer in time");
             assertTrue(call.millis() < 500, call.millis() + " ms");

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Behaviour 10: configuration read once, defaults, and failures that name the variable but never the value. */
+/** Configuration read once, defaults, and failures that name the variable but never the value. */
 class TokenConfigTest {
 
     /** The one setting without a default. */

@@ -45,7 +45,7 @@ class TokenEndpointFuzzTest {
     @FuzzTest
     void anyEventGetsAWellFormedAnswer(byte[] event) throws IOException, LinkedTokenException {
         InMemorySalesforce salesforce = new InMemorySalesforce();
-        TestContext context = new TestContext();
+        CapturingContext context = new CapturingContext();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TokenHandler(CONFIG, salesforce).handleRequest(new ByteArrayInputStream(event), out, context);
 

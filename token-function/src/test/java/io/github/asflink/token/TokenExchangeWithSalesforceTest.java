@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Behaviours 6–8: the Salesforce call, the rewritten answer, and how failures are mapped. */
+/** The Salesforce call, the rewritten answer, and how failures are mapped. */
 class TokenExchangeWithSalesforceTest {
 
     static final String CLIENT_ID = "3MVG9demo.Consumer_Key";

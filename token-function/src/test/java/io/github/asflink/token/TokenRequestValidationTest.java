@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Behaviours 1–5: requests that are answered without calling Salesforce. */
+/** Requests that are answered without calling Salesforce. */
 class TokenRequestValidationTest {
 
     private static WireMockSalesforce salesforce;
