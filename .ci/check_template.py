@@ -69,6 +69,7 @@ ALARMS = {
     "TokenUpstreamSlowAlarm": ("custom", "TokenUpstreamLatency", None),
     "TokenInvalidClientAlarm": ("custom", "TokenInvalidClient", None),
     "TokenSalesforceErrorAlarm": ("custom", "TokenRequests", None),
+    "TokenInternalErrorAlarm": ("custom", "TokenRequests", None),
     "SkillFailedAlarm": ("custom", "SkillRequests", None),
     "SkillSessionInvalidAlarm": ("custom", "SkillRequests", None),
     "TokenFunctionErrorsAlarm": ("AWS/Lambda", "Errors", "TokenFunction"),
@@ -81,6 +82,7 @@ ALARMS = {
     "TokenApiThrottledAlarm": ("custom", "TokenApiThrottled", None),
 }
 ALARM_DIMENSION_VALUES = {"TokenUpstreamFailureAlarm": "upstream_failure", "TokenSalesforceErrorAlarm": "salesforce_error",
+                          "TokenInternalErrorAlarm": "internal_error",
                           "SkillFailedAlarm": "FAILED", "SkillSessionInvalidAlarm": "SESSION_INVALID"}
 # The outcome values the functions log, read from their sources so an alarm cannot watch a value nobody writes.
 OUTCOME_SOURCES = {
