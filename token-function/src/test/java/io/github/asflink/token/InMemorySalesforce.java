@@ -38,23 +38,24 @@ final class InMemorySalesforce implements SalesforceTransport {
         }
     }
 
-    record Call(Map<String, String> form, Answer answer) {
+    /** A request the function forwarded, and the answer it got. */
+    record Forwarded(Map<String, String> form, Answer answer) {
     }
 
     static final String ACCESS_TOKEN = "00D5g00000ABCDE!AQ4AQLm1d.FuzzAccessToken_x9";
     static final String ROTATED_REFRESH_TOKEN = "5Aep861FuzzRefreshToken.rotated";
 
-    private final List<Call> calls = new ArrayList<>();
+    private final List<Forwarded> forwarded = new ArrayList<>();
 
-    List<Call> calls() {
-        return List.copyOf(calls);
+    List<Forwarded> forwarded() {
+        return List.copyOf(forwarded);
     }
 
     @Override
     public Reply postForm(URI endpoint, String formBody, Duration timeout) throws IOException {
         Map<String, String> form = decode(formBody);
         Answer answer = Answer.values()[Math.floorMod(formBody.hashCode(), Answer.values().length)];
-        calls.add(new Call(form, answer));
+        forwarded.add(new Forwarded(form, answer));
         String secret = form.get("client_secret");
         return switch (answer) {
             case SIGNED_GRANT -> json(200, grant(secret, true, WireMockSalesforce.INSTANCE_URL));

@@ -64,7 +64,7 @@ class TokenEndpointFuzzTest {
         JsonObject line = JsonParser.parseString(lines.get(0)).getAsJsonObject();
         assertEquals(status, line.get("status").getAsInt());
 
-        List<InMemorySalesforce.Call> calls = salesforce.calls();
+        List<InMemorySalesforce.Forwarded> calls = salesforce.forwarded();
         assertTrue(calls.size() <= 1, "more than one call to Salesforce");
         String outcome = line.get("outcome").getAsString();
         if (outcome.equals("rejected")) {
