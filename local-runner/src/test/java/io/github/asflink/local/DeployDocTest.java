@@ -129,7 +129,8 @@ class DeployDocTest {
     private static Map<String, Setting> settings() {
         Map<String, Setting> settings = new LinkedHashMap<>();
         Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")).get("Environment"));
-        map(globals.get("Variables")).forEach((name, value) -> settings.put(name + " (both)", setting(name, "both", value)));
+        map(globals.get("Variables")).forEach((name, value) ->
+                settings.put(name + " (both)", setting(name, "both", value)));
         map(template.get("Resources")).forEach((logicalId, resource) -> {
             Map<String, Object> r = map(resource);
             if (!"AWS::Serverless::Function".equals(r.get("Type"))) {
