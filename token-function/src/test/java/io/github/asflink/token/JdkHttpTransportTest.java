@@ -3,7 +3,6 @@ package io.github.asflink.token;
 import static io.github.asflink.token.HttpApiEventBuilder.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
@@ -67,13 +66,6 @@ class JdkHttpTransportTest {
         assertEquals(503, answer.status());
         assertEquals("upstream_failure", answer.logLine().get("outcome").getAsString());
         assertEquals(SalesforceTokenClient.UNREACHABLE, answer.string("error_description"));
-    }
-
-    @Test
-    void everyHandlerOfTheProcessSharesOneTransport() {
-        assertSame(JdkHttpTransport.SHARED, JdkHttpTransport.SHARED);
-        assertEquals(0, JdkHttpTransport.class.getDeclaredConstructors()[0].getModifiers()
-                & java.lang.reflect.Modifier.PUBLIC, "no public way to make a second one");
     }
 
     /** A client whose every exchange fails with {@code fault}, as only a bug (not a network) can make it. */
