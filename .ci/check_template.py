@@ -20,12 +20,12 @@ FULL_SET = {
     "SalesforceLoginUrl": "https://acme.my.salesforce.com",
     "TokenExpiresIn": "3600",
     "AllowedClientIds": "3MVG9fe4g9fhX0E5nKt0Q.prod,3MVG9_sandbox.key_2",
-    "UpstreamTimeoutMs": "2500",
+    "TokenSalesforceTimeoutMs": "2500",
     "DefaultRedirectUri": "https://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA",
     "AlexaSkillId": "amzn1.ask.skill.1a2b3c4d-5e6f-7a8b-9c0d-e1f2a3b4c5d6",
     "InstanceUrlAllowlist": "default,.force.com",
     "SalesforceApiVersion": "66.0",
-    "SalesforceTimeoutMs": "2000",
+    "SkillSalesforceTimeoutMs": "2000",
     "LogRetentionDays": "14",
     "ThrottlingBurstLimit": "5",
     "ThrottlingRateLimit": "2",
@@ -35,8 +35,9 @@ FULL_SET = {
 PSEUDO = {"AWS::Region": "us-east-1", "AWS::AccountId": "123456789012", "AWS::StackName": "asl",
           "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
 
-# Each function's bound on one upstream call, and how many such calls can run one after the other.
-UPSTREAM_BOUNDS = {"TokenFunction": ("UPSTREAM_TIMEOUT_MS", 1), "SkillFunction": ("SALESFORCE_TIMEOUT_MS", 2)}
+# Both functions bound each Salesforce call by SALESFORCE_TIMEOUT_MS; how many such calls run one after the other.
+SALESFORCE_TIMEOUT = "SALESFORCE_TIMEOUT_MS"
+SALESFORCE_CALLS_IN_SERIES = {"TokenFunction": 1, "SkillFunction": 2}
 # What Alexa waits for each function's answer, in ms, and the least left over for the rest (restore, gateway, work).
 ALEXA_WAIT_MS = {"TokenFunction": 4500, "SkillFunction": 8000}
 OVERHEAD_MS = 1000
@@ -68,6 +69,7 @@ ALARMS = {
     "TokenUpstreamSlowAlarm": ("custom", "TokenUpstreamLatency", None),
     "TokenInvalidClientAlarm": ("custom", "TokenInvalidClient", None),
     "TokenSalesforceErrorAlarm": ("custom", "TokenRequests", None),
+    "TokenInternalErrorAlarm": ("custom", "TokenRequests", None),
     "SkillFailedAlarm": ("custom", "SkillRequests", None),
     "SkillSessionInvalidAlarm": ("custom", "SkillRequests", None),
     "TokenFunctionErrorsAlarm": ("AWS/Lambda", "Errors", "TokenFunction"),
@@ -80,6 +82,7 @@ ALARMS = {
     "TokenApiThrottledAlarm": ("custom", "TokenApiThrottled", None),
 }
 ALARM_DIMENSION_VALUES = {"TokenUpstreamFailureAlarm": "upstream_failure", "TokenSalesforceErrorAlarm": "salesforce_error",
+                          "TokenInternalErrorAlarm": "internal_error",
                           "SkillFailedAlarm": "FAILED", "SkillSessionInvalidAlarm": "SESSION_INVALID"}
 # The outcome values the functions log, read from their sources so an alarm cannot watch a value nobody writes.
 OUTCOME_SOURCES = {
@@ -284,7 +287,7 @@ def check_deployment(c, label, template, values, out):
         c.check(tag + f"{name} gets INSTANCE_URL_ALLOWLIST={values['InstanceUrlAllowlist']!r}",
                 env.get("INSTANCE_URL_ALLOWLIST") == values["InstanceUrlAllowlist"], env.get("INSTANCE_URL_ALLOWLIST"))
 
-        variable, calls = UPSTREAM_BOUNDS[name]
+        variable, calls = SALESFORCE_TIMEOUT, SALESFORCE_CALLS_IN_SERIES[name]
         source = template["Resources"][name]["Properties"]["Environment"]["Variables"].get(variable, {})
         parameter = source.get("Ref") if isinstance(source, dict) else None
         c.check(tag + f"{name}'s {variable} comes from a parameter", parameter in template["Parameters"], source)
@@ -497,7 +500,7 @@ MUTATIONS = [
      "EventSourceToken is exactly"),
     ("a fixed skill id on the event", "SkillId: !Ref AlexaSkillId", "SkillId: amzn1.ask.skill.0",
      "EventSourceToken is exactly"),
-    ("token timeout below its upstream bound", "MaxValue: 3500", "MaxValue: 30000",
+    ("token timeout below its Salesforce bound", "MaxValue: 3500", "MaxValue: 30000",
      "TokenFunction's Timeout"),
     ("skill timeout below two Salesforce calls", "    MinValue: 100\n    MaxValue: 3000\n",
      "    MinValue: 100\n    MaxValue: 3500\n", "SkillFunction's Timeout"),

@@ -1,5 +1,6 @@
 package io.github.asflink.bench;
 
+import io.github.asflink.local.SamTemplate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -67,11 +68,11 @@ public final class Benchmark {
         Path scratch = Files.createTempDirectory("asl-bench");
         SalesforceStandIn tlsStandIn = null;
         try (SalesforceStandIn standIn = SalesforceStandIn.start(Duration.ZERO)) {
-            TemplateFacts template = TemplateFacts.read(options.root().resolve("template.yaml"));
+            SamTemplate template = SamTemplate.load(options.root().resolve("template.yaml"));
             Functions functions = new Functions(options.samBuild(), template, standIn.baseUrl());
             TlsMaterial tls = TlsMaterial.create(scratch.resolve("tls"));
             tlsStandIn = SalesforceStandIn.startTls(tls.serverContext());
-            List<Subject> subjects = subjects(functions, scratch, template, results, tls, tlsStandIn.baseUrl());
+            List<Subject> subjects = subjects(functions, scratch, results, tls, tlsStandIn.baseUrl());
             subjects.forEach(s -> results.subjects.put(s.key(), s));
             cold(subjects, scratch, results);
             classLoads(subjects, scratch, results);
@@ -100,11 +101,11 @@ public final class Benchmark {
         return 0;
     }
 
-    private List<Subject> subjects(Functions functions, Path scratch, TemplateFacts template, Results results,
+    private List<Subject> subjects(Functions functions, Path scratch, Results results,
                                    TlsMaterial tls, String tlsBase) throws IOException {
         List<Subject> subjects = new ArrayList<>();
         // The baselines get the token function's memory setting; it only sets AWS_LAMBDA_FUNCTION_MEMORY_SIZE.
-        subjects.add(Baselines.trivialHandler(scratch, template.memoryMb(Functions.TOKEN_ID)));
+        subjects.add(Baselines.trivialHandler(scratch, functions.memoryMb(Functions.TOKEN_ID)));
         subjects.add(Baselines.bareMain(scratch));
         if (options.includes("token")) {
             addFunction(subjects, results, functions, Functions.TOKEN_ID, "token-function", List.of(functions.token(),
@@ -201,7 +202,8 @@ public final class Benchmark {
         r.budgets.add(new Budget("token function deployment (sam build output)", 1.0,
                 size(r, Functions.TOKEN_ID), " MB"));
         // 4.5 MB until Jackson was pinned to a current release (the ASK SDK's 2.13 has no nesting-depth limit):
-        // Jackson 2.23's core and databind alone add 0.41 MB, and every other runtime jar is used (docs/performance.md).
+        // Jackson 2.23's core and databind alone add 0.41 MB, and every other runtime jar is used
+        // (docs/performance.md).
         r.budgets.add(new Budget("skill function deployment (sam build output)", 5.0,
                 size(r, Functions.SKILL_ID), " MB"));
         Results.Concurrency c = r.concurrency;

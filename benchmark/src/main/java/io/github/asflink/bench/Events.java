@@ -4,11 +4,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** The events the benchmark queues, shaped as API Gateway's HTTP API and Alexa send them. */
 final class Events {
     static final String REDIRECT_URI = "https://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA";
     static final String SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-000000000b3c";
+    private static final Pattern OK_200 = Pattern.compile("\"statusCode\"\\s*:\\s*200");
+    /** The token function's answer to {@link #tokenAuthorizationCode()} when it worked: a 200 with a token. */
+    static final Predicate<String> TOKEN_GRANTED = body -> OK_200.matcher(body).find() && body.contains("access_token");
 
     private Events() {
     }

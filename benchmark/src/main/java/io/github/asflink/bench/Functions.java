@@ -1,5 +1,6 @@
 package io.github.asflink.bench;
 
+import io.github.asflink.local.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The project's two functions as benchmark subjects, built from what {@code sam build} produced. */
@@ -26,13 +26,12 @@ final class Functions {
     static final String TOKEN_TLS = "token-tls";
     static final String SKILL_LINKED_TLS = "skill-linked-tls";
 
-    private static final Pattern OK_200 = Pattern.compile("\"statusCode\"\\s*:\\s*200");
 
     private final Path samBuild;
-    private final TemplateFacts template;
+    private final SamTemplate template;
     private final String standIn;
 
-    Functions(Path samBuild, TemplateFacts template, String standInBase) {
+    Functions(Path samBuild, SamTemplate template, String standInBase) {
         this.samBuild = samBuild;
         this.template = template;
         this.standIn = standInBase;
@@ -46,48 +45,43 @@ final class Functions {
         return Files.isDirectory(buildDir(logicalId));
     }
 
-    /**
-     * The token function's environment: Salesforce and the instance URL it returns both point at the stand-in, and it
-     * serves only the stand-in's consumer key (the function refuses to start without an allow-list).
-     */
     Map<String, String> tokenEnv() {
-        return tokenEnv(standIn);
+        return StandInEnvironments.token(standIn);
     }
 
-    private static Map<String, String> tokenEnv(String standIn) {
-        return Map.of("SALESFORCE_LOGIN_URL", standIn, "INSTANCE_URL_ALLOWLIST", "default," + standIn,
-                "TOKEN_EXPIRES_IN", "5400", "UPSTREAM_TIMEOUT_MS", "3000",
-                "ALLOWED_CLIENT_IDS", SalesforceStandIn.CLIENT_ID,
-                "DEFAULT_REDIRECT_URI", "");
-    }
-
-    /** The skill function's environment: the stand-in allowed, and the skill id the events carry. */
     Map<String, String> skillEnv() {
-        return skillEnv(standIn);
+        return StandInEnvironments.skill(standIn);
     }
 
-    private static Map<String, String> skillEnv(String standIn) {
-        return Map.of("SALESFORCE_API_VERSION", "67.0", "SKILL_ID", Events.SKILL_ID,
-                "SALESFORCE_TIMEOUT_MS", "3000", "INSTANCE_URL_ALLOWLIST", "default," + standIn);
+    /** {@code MemorySize} as the template gives it to the function (its own, else Globals, else Lambda's 128). */
+    int memoryMb(String logicalId) {
+        return template.function(logicalId).map(SamTemplate.FunctionDefinition::memoryMb)
+                .orElse(SamTemplate.DEFAULT_MEMORY_MB);
+    }
+
+    /** {@code JAVA_TOOL_OPTIONS} from the function's environment in the template (Globals merged), or empty. */
+    String javaToolOptions(String logicalId) {
+        return template.function(logicalId).map(f -> f.environment().getOrDefault("JAVA_TOOL_OPTIONS", ""))
+                .orElse("");
     }
 
     Subject token() {
         return Subject.function(TOKEN, "token function, authorization_code exchange", buildDir(TOKEN_ID),
-                TOKEN_HANDLER, tokenEnv(), template.javaToolOptions(TOKEN_ID).orElse(""),
-                template.memoryMb(TOKEN_ID), Events.tokenAuthorizationCode(),
-                body -> OK_200.matcher(body).find() && body.contains("access_token"));
+                TOKEN_HANDLER, tokenEnv(), javaToolOptions(TOKEN_ID),
+                memoryMb(TOKEN_ID), Events.tokenAuthorizationCode(),
+                Events.TOKEN_GRANTED);
     }
 
     Subject skillUnlinked() {
         return Subject.function(SKILL_UNLINKED, "skill function, unlinked LaunchRequest", buildDir(SKILL_ID),
-                SKILL_HANDLER, skillEnv(), template.javaToolOptions(SKILL_ID).orElse(""),
-                template.memoryMb(SKILL_ID), Events.skillLaunch(null), body -> body.contains("LinkAccount"));
+                SKILL_HANDLER, skillEnv(), javaToolOptions(SKILL_ID),
+                memoryMb(SKILL_ID), Events.skillLaunch(null), body -> body.contains("LinkAccount"));
     }
 
     Subject skillLinked() {
         return Subject.function(SKILL_LINKED, "skill function, linked LaunchRequest (userinfo)", buildDir(SKILL_ID),
-                SKILL_HANDLER, skillEnv(), template.javaToolOptions(SKILL_ID).orElse(""),
-                template.memoryMb(SKILL_ID), Events.skillLaunch(Events.linkedToken(standIn)),
+                SKILL_HANDLER, skillEnv(), javaToolOptions(SKILL_ID),
+                memoryMb(SKILL_ID), Events.skillLaunch(Events.linkedToken(standIn)),
                 body -> body.contains("outputSpeech") && !body.contains("LinkAccount"));
     }
 
@@ -96,13 +90,13 @@ final class Functions {
      * check). Not budgeted; it feeds the worst-case estimate against Alexa's 4.5 s.
      */
     Subject tokenOverTls(String tlsStandIn, List<String> trustFlags) {
-        return token().with(TOKEN_TLS, "token function, same exchange over TLS", tokenEnv(tlsStandIn), trustFlags,
-                Events.tokenAuthorizationCode());
+        return token().with(TOKEN_TLS, "token function, same exchange over TLS", StandInEnvironments.token(tlsStandIn),
+                trustFlags, Events.tokenAuthorizationCode());
     }
 
     Subject skillLinkedOverTls(String tlsStandIn, List<String> trustFlags) {
         return skillLinked().with(SKILL_LINKED_TLS, "skill function, linked LaunchRequest over TLS",
-                skillEnv(tlsStandIn), trustFlags, Events.skillLaunch(Events.linkedToken(tlsStandIn)));
+                StandInEnvironments.skill(tlsStandIn), trustFlags, Events.skillLaunch(Events.linkedToken(tlsStandIn)));
     }
 
     /** Total bytes of the folder Lambda gets, and its largest jars. */

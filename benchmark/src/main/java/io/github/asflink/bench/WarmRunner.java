@@ -6,9 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -24,19 +24,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Runs inside a JVM started with Lambda's flags (see {@link WarmBench}): loads a function from its {@code sam build}
  * folder, warms it up, then measures microseconds per invocation. Prints one {@code RESULT} line per figure on stdout.
  *
- * <p>The project's own overhead is wanted, not the network's. Where the function's Salesforce transport can be
- * replaced (the token function's package-private constructor), Salesforce answers from memory. Against the loopback
- * stand-in, the upstream requests one invocation makes are recorded, replayed with a bare {@code HttpClient} in the
- * same rounds, and subtracted.
+ * <p>The project's own overhead is wanted, not the network's. Each function's public {@code OfflineHandler.create}
+ * runs its real handler with Salesforce answered from memory; when one is missing the run fails (exit code 3) rather
+ * than report fewer figures. Against the loopback stand-in, the upstream requests one invocation makes are recorded,
+ * replayed with a bare {@code HttpClient} in the same rounds, and subtracted.
  */
 public final class WarmRunner {
     static final String TOKEN = "token";
@@ -44,6 +45,10 @@ public final class WarmRunner {
     static final String RESULT = "RESULT";
 
     static final String QUICK = "--quick";
+
+    static final String TOKEN_OFFLINE = "io.github.asflink.token.OfflineHandler";
+    static final String SKILL_OFFLINE = "io.github.asflink.skill.OfflineHandler";
+    static final String OFFLINE_FACTORY = "create";
 
     /** How long to warm up, then how many measured rounds of how long. */
     private record Timing(Duration warmUp, Duration round, int rounds) {
@@ -61,49 +66,48 @@ public final class WarmRunner {
         Timing timing = args.length > 2 && args[2].equals(QUICK) ? Timing.SMOKE : Timing.FULL;
         try (SalesforceStandIn standIn = SalesforceStandIn.start(Duration.ZERO);
              URLClassLoader loader = functionLoader(taskRoot)) {
-            Functions functions = new Functions(taskRoot, TemplateFacts.of(""), standIn.baseUrl());
             if (scenario.equals(TOKEN)) {
-                token(loader, functions, standIn, timing);
+                token(loader, StandInEnvironments.token(standIn.baseUrl()), standIn, timing);
             } else if (scenario.equals(SKILL)) {
-                skill(loader, functions, standIn, timing);
+                skill(loader, StandInEnvironments.skill(standIn.baseUrl()), standIn, timing);
             } else {
                 throw new IllegalArgumentException("unknown scenario " + scenario);
             }
+        } catch (MissingEntryPoint e) {
+            System.err.println(e.getMessage());
+            System.exit(3);
         }
     }
 
-    private static void token(ClassLoader loader, Functions functions, SalesforceStandIn standIn, Timing timing)
+    private static void token(ClassLoader loader, Map<String, String> env, SalesforceStandIn standIn, Timing timing)
             throws Exception {
         byte[] event = Events.tokenAuthorizationCode();
-        Predicate<String> ok = functions.token().accepts();
+        Predicate<String> ok = Events.TOKEN_GRANTED;
         String what = "token: authorization_code exchange";
-        Optional<RequestStreamHandler> inMemory = tokenWithInMemorySalesforce(loader, functions.tokenEnv(),
+        Map.Entry<Integer, String> grant = Map.entry(200,
                 SalesforceStandIn.tokenJson(standIn.baseUrl(), System.currentTimeMillis()));
-        if (inMemory.isPresent()) {
-            Invocation call = new Invocation(inMemory.get(), event, ok);
-            call.check();
-            report(what + ", Salesforce answered in memory", measure(call::run, () -> { }, timing),
-                    "handler in-process, the real TokenHandler with an in-memory SalesforceTransport (no network)");
-        }
-        RequestStreamHandler handler = construct(loader, "io.github.asflink.token.TokenHandler", functions.tokenEnv());
+        RequestStreamHandler inMemory = offline(loader, TOKEN_OFFLINE, env, request -> grant);
+        Invocation call = new Invocation(inMemory, event, ok);
+        call.check();
+        report(what + ", Salesforce answered in memory", measure(call::run, () -> { }, timing),
+                "handler in-process, the real TokenHandler through OfflineHandler.create (Salesforce's answer "
+                        + "from memory, no network)");
+        RequestStreamHandler handler = construct(loader, "io.github.asflink.token.TokenHandler", env);
         loopback(what, new Invocation(handler, event, ok), standIn, HttpClient.newBuilder().build(), timing);
     }
 
-    private static void skill(ClassLoader loader, Functions functions, SalesforceStandIn standIn, Timing timing)
+    private static void skill(ClassLoader loader, Map<String, String> env, SalesforceStandIn standIn, Timing timing)
             throws Exception {
         byte[] event = Events.skillIntent(Events.linkedToken(standIn.baseUrl()), "PipelineIntent");
         Predicate<String> ok = body -> body.contains("outputSpeech") && !body.contains("LinkAccount");
         String what = "skill: PipelineIntent, linked (userinfo + SOQL queries)";
-        Optional<RequestStreamHandler> inMemory = skillWithInMemorySalesforce(loader, functions.skillEnv(),
-                standIn.baseUrl());
-        if (inMemory.isPresent()) {
-            Invocation call = new Invocation(inMemory.get(), event, ok);
-            call.check();
-            report(what + ", Salesforce answered in memory", measure(call::run, () -> { }, timing),
-                    "the skill as SalesforceSkill.create builds it, with an in-memory SalesforceTransport "
-                            + "(no network), run as SkillStreamHandler runs it (envelope bytes in, response out)");
-        }
-        RequestStreamHandler handler = construct(loader, "io.github.asflink.skill.SkillHandler", functions.skillEnv());
+        RequestStreamHandler inMemory = offline(loader, SKILL_OFFLINE, env, skillAnswers(standIn.baseUrl()));
+        Invocation call = new Invocation(inMemory, event, ok);
+        call.check();
+        report(what + ", Salesforce answered in memory", measure(call::run, () -> { }, timing),
+                "the real skill handler through OfflineHandler.create (Salesforce's answers from memory, no "
+                        + "network), envelope bytes in, response out");
+        RequestStreamHandler handler = construct(loader, "io.github.asflink.skill.SkillHandler", env);
         loopback(what, new Invocation(handler, event, ok), standIn,
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), timing);
     }
@@ -247,112 +251,57 @@ public final class WarmRunner {
     }
 
     /**
-     * The skill function's real skill ({@code SalesforceSkill.create(SkillConfig, SalesforceTransport, Clock)}, package
-     * private) with Salesforce answered from memory by path, driven the way {@code SkillStreamHandler.handleRequest}
-     * drives it. Empty when that shape has changed.
+     * A function's real handler with its Salesforce exchanges answered in memory, through the function's public entry
+     * point {@code public static RequestStreamHandler create(Map<String, String> environment,
+     * Function<HttpRequest, Map.Entry<Integer, String>> salesforce)}. Public members only: a renamed class inside the
+     * function cannot silently change what is measured.
+     *
+     * @throws MissingEntryPoint when the class or the method is not there, or has another shape
      */
-    static Optional<RequestStreamHandler> skillWithInMemorySalesforce(ClassLoader loader, Map<String, String> env,
-                                                                       String base) {
-        String pkg = "io.github.asflink.skill.";
+    static RequestStreamHandler offline(ClassLoader loader, String className, Map<String, String> env,
+                                        Function<HttpRequest, Map.Entry<Integer, String>> salesforce) {
+        Method create;
         try {
-            Class<?> configType = Class.forName(pkg + "SkillConfig", true, loader);
-            Method from = configType.getDeclaredMethod("fromEnvironment", Map.class);
-            from.setAccessible(true);
-            Object config = from.invoke(null, env);
-            Class<?> transportType = Class.forName(pkg + "SalesforceTransport", true, loader);
-            Constructor<?> replyType = Class.forName(pkg + "SalesforceTransport$Reply", true, loader)
-                    .getDeclaredConstructor(int.class, String.class);
-            replyType.setAccessible(true);
-            // Answers worked out once per distinct request, so the measured figure is the skill's, not the stand-in's.
-            Map<String, Object> replies = new java.util.concurrent.ConcurrentHashMap<>();
-            Object transport = Proxy.newProxyInstance(loader, new Class<?>[] {transportType}, (proxy, m, a) -> {
-                switch (m.getName()) {
-                    case "send" -> {
-                        HttpRequest request = (HttpRequest) a[0];
-                        URI uri = request.uri();
-                        String authorization = request.headers().firstValue("Authorization").orElse(null);
-                        Object reply = replies.computeIfAbsent(request.method() + " " + uri + " " + authorization,
-                                key -> {
-                                    SalesforceStandIn.Answer answer = SalesforceStandIn.answer(request.method(),
-                                            uri.getPath(), uri.getRawQuery(), authorization, base);
-                                    try {
-                                        return replyType.newInstance(answer.status(), answer.body());
-                                    } catch (ReflectiveOperationException e) {
-                                        throw new IllegalStateException(e);
-                                    }
-                                });
-                        return java.util.concurrent.CompletableFuture.completedFuture(reply);
-                    }
-                    case "hashCode" -> {
-                        return System.identityHashCode(proxy);
-                    }
-                    case "equals" -> {
-                        return proxy == a[0];
-                    }
-                    default -> {
-                        return "in-memory Salesforce";
-                    }
-                }
-            });
-            Method create = Class.forName(pkg + "SalesforceSkill", true, loader)
-                    .getDeclaredMethod("create", configType, transportType, java.time.Clock.class);
-            create.setAccessible(true);
-            Object skill = create.invoke(null, config, transport, java.time.Clock.systemUTC());
-            Class<?> requestType = Class.forName("com.amazon.ask.request.SkillRequest", true, loader);
-            Constructor<?> baseRequest = Class.forName("com.amazon.ask.request.impl.BaseSkillRequest", true, loader)
-                    .getConstructor(byte[].class);
-            Method execute = Class.forName("com.amazon.ask.AlexaSkill", true, loader)
-                    .getMethod("execute", requestType, Object.class);
-            Method writeTo = Class.forName("com.amazon.ask.response.SkillResponse", true, loader)
-                    .getMethod("writeTo", java.io.OutputStream.class);
-            return Optional.of((input, output, context) -> {
-                try {
-                    Object response = execute.invoke(skill, baseRequest.newInstance((Object) input.readAllBytes()),
-                            context);
-                    writeTo.invoke(response, output);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            System.err.println("warm: no in-memory transport for the skill function (" + e.getClass().getSimpleName()
-                    + "); only the loopback figure is measured");
-            return Optional.empty();
+            create = Class.forName(className, true, loader).getMethod(OFFLINE_FACTORY, Map.class, Function.class);
+        } catch (ClassNotFoundException e) {
+            throw new MissingEntryPoint(className + " is not in the function's build");
+        } catch (NoSuchMethodException e) {
+            throw new MissingEntryPoint(className + " has no public " + OFFLINE_FACTORY + "(Map, Function)");
+        }
+        if (!Modifier.isStatic(create.getModifiers())
+                || !RequestStreamHandler.class.isAssignableFrom(create.getReturnType())) {
+            throw new MissingEntryPoint(className + "." + OFFLINE_FACTORY
+                    + " must be static and return a RequestStreamHandler");
+        }
+        try {
+            return (RequestStreamHandler) create.invoke(null, env, salesforce);
+        } catch (InvocationTargetException e) {
+            throw new MissingEntryPoint(className + "." + OFFLINE_FACTORY + " failed: "
+                    + e.getCause().getClass().getName());
+        } catch (IllegalAccessException e) {
+            throw new MissingEntryPoint(className + " is not public");
         }
     }
 
-    /**
-     * The token function's real handler with its transport answered from memory, through its package-private
-     * {@code TokenHandler(TokenConfig, SalesforceTransport)}. Empty when that shape has changed.
-     */
-    static Optional<RequestStreamHandler> tokenWithInMemorySalesforce(ClassLoader loader, Map<String, String> env,
-                                                                       String answer) {
-        String pkg = "io.github.asflink.token.";
-        try {
-            Class<?> configType = Class.forName(pkg + "TokenConfig", true, loader);
-            Method from = configType.getDeclaredMethod("fromEnvironment", Map.class);
-            from.setAccessible(true);
-            Object config = from.invoke(null, env);
-            Class<?> transportType = Class.forName(pkg + "SalesforceTransport", true, loader);
-            Constructor<?> replyType = Class.forName(pkg + "SalesforceTransport$Reply", true, loader)
-                    .getDeclaredConstructor(int.class, String.class, String.class);
-            replyType.setAccessible(true);
-            Object reply = replyType.newInstance(200, "application/json;charset=UTF-8", answer);
-            Object transport = Proxy.newProxyInstance(loader, new Class<?>[] {transportType}, (proxy, m, a) ->
-                    switch (m.getName()) {
-                        case "postForm" -> reply;
-                        case "hashCode" -> System.identityHashCode(proxy);
-                        case "equals" -> proxy == a[0];
-                        default -> "in-memory Salesforce";
-                    });
-            Constructor<?> handler = Class.forName(pkg + "TokenHandler", true, loader)
-                    .getDeclaredConstructor(configType, transportType);
-            handler.setAccessible(true);
-            return Optional.of((RequestStreamHandler) handler.newInstance(config, transport));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            System.err.println("warm: no in-memory transport for the token function (" + e.getClass().getSimpleName()
-                    + "); only the loopback figure is measured");
-            return Optional.empty();
+    /** The in-memory figure cannot be measured: the run stops instead of reporting less. */
+    static final class MissingEntryPoint extends IllegalStateException {
+        MissingEntryPoint(String problem) {
+            super("warm: " + problem + "; the warm benchmark needs the functions' offline entry points "
+                    + "(token and skill OfflineHandler.create) and measures nothing less");
         }
+    }
+
+    /** Salesforce for the skill: the stand-in's answers, each worked out once (the skill's cost is wanted). */
+    static Function<HttpRequest, Map.Entry<Integer, String>> skillAnswers(String base) {
+        Map<String, Map.Entry<Integer, String>> replies = new ConcurrentHashMap<>();
+        return request -> {
+            URI uri = request.uri();
+            String authorization = request.headers().firstValue("Authorization").orElse(null);
+            return replies.computeIfAbsent(request.method() + " " + uri + " " + authorization, key -> {
+                SalesforceStandIn.Answer answer = SalesforceStandIn.answer(request.method(), uri.getPath(),
+                        uri.getRawQuery(), authorization, base);
+                return Map.entry(answer.status(), answer.body());
+            });
+        };
     }
 }

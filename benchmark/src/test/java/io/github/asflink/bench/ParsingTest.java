@@ -3,10 +3,13 @@ package io.github.asflink.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.asflink.local.SamTemplate;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,14 +40,27 @@ class ParsingTest {
 
     @Test
     void templateValuesComeFromTheFunctionElseFromGlobals() {
-        TemplateFacts facts = TemplateFacts.of(TEMPLATE);
-        assertEquals(512, facts.memoryMb("TokenFunction"));
-        assertEquals(1024, facts.memoryMb("SkillFunction"));
-        assertEquals(Optional.of("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
-                facts.javaToolOptions("TokenFunction"));
-        assertEquals(Optional.of("-Xshare:auto"), facts.javaToolOptions("SkillFunction"));
-        assertEquals(TemplateFacts.DEFAULT_MEMORY_MB, TemplateFacts.of("").memoryMb("TokenFunction"));
-        assertEquals(Optional.empty(), TemplateFacts.of("").javaToolOptions("TokenFunction"));
+        Functions functions = new Functions(Path.of("unused"), SamTemplate.parse(TEMPLATE), "http://127.0.0.1:1");
+        assertEquals(512, functions.memoryMb("TokenFunction"));
+        assertEquals(1024, functions.memoryMb("SkillFunction"));
+        assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", functions.javaToolOptions("TokenFunction"));
+        assertEquals("-Xshare:auto", functions.javaToolOptions("SkillFunction"));
+        Functions bare = new Functions(Path.of("unused"), SamTemplate.parse("Resources: {}"), "http://127.0.0.1:1");
+        assertEquals(SamTemplate.DEFAULT_MEMORY_MB, bare.memoryMb("TokenFunction"));
+        assertEquals("", bare.javaToolOptions("TokenFunction"));
+    }
+
+    /** The template the benchmark reads, through the same parser the local runner uses. */
+    @Test
+    void theRealTemplateGivesBothFunctionsLambdasFlagsAndTheirMemory() throws Exception {
+        Path template = Path.of("..", "template.yaml");
+        assumeTrue(Files.exists(template), "run from the module folder of a full checkout");
+        Functions functions = new Functions(Path.of("unused"), SamTemplate.load(template), "http://127.0.0.1:1");
+        for (String function : List.of(Functions.TOKEN_ID, Functions.SKILL_ID)) {
+            assertEquals(1024, functions.memoryMb(function), function);
+            assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", functions.javaToolOptions(function),
+                    function);
+        }
     }
 
     @Test

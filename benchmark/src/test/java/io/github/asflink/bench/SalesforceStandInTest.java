@@ -3,6 +3,7 @@ package io.github.asflink.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.asflink.local.SamTemplate;
 import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.io.InputStream;
@@ -166,7 +167,7 @@ class SalesforceStandInTest {
 
     @Test
     void theFunctionsGetTheSecureSettingsTheyRequire() {
-        Functions functions = new Functions(scratch, TemplateFacts.of(""), "http://127.0.0.1:1");
+        Functions functions = new Functions(scratch, SamTemplate.parse("Resources: {}"), "http://127.0.0.1:1");
         assertEquals(SalesforceStandIn.CLIENT_ID, functions.tokenEnv().get("ALLOWED_CLIENT_IDS"));
         assertTrue(new String(java.util.Base64.getDecoder().decode(new String(Events.tokenAuthorizationCode(),
                 StandardCharsets.UTF_8).replaceAll("(?s).*\"body\":\"([^\"]+)\".*", "$1")), StandardCharsets.UTF_8)

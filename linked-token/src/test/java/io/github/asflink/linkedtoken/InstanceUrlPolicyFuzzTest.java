@@ -36,7 +36,8 @@ class InstanceUrlPolicyFuzzTest {
         try {
             policy = InstanceUrlPolicy.parse(specification);
         } catch (IllegalArgumentException refused) {
-            assertTrue(REFUSAL.matcher(refused.getMessage()).matches(), "refusal quotes input: " + refused.getMessage());
+            assertTrue(REFUSAL.matcher(refused.getMessage()).matches(),
+                    "refusal quotes input: " + refused.getMessage());
             return;
         }
         URI accepted;

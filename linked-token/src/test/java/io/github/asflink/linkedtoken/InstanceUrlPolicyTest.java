@@ -193,7 +193,8 @@ class InstanceUrlPolicyTest {
         assertEquals(withOrigin, InstanceUrlPolicy.parse("DEFAULT,https://sf.example.org"));
         assertEquals(withOrigin.hashCode(), InstanceUrlPolicy.parse("DEFAULT,https://sf.example.org").hashCode());
         assertFalse(withOrigin.equals(DEFAULTS));
-        assertFalse(DEFAULTS.equals(InstanceUrlPolicy.parse(".my.salesforce.com,.my.salesforce.mil,.my.sfcrmproducts.cn")),
+        assertFalse(DEFAULTS.equals(
+                InstanceUrlPolicy.parse(".my.salesforce.com,.my.salesforce.mil,.my.sfcrmproducts.cn")),
                 "same suffixes without the legacy hosts");
         assertFalse(DEFAULTS.equals(InstanceUrlPolicy.parse(".my.salesforce.com")));
         assertFalse(DEFAULTS.equals(DEFAULTS.toString()));

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class LocalFunction {
     /** What an invocation produced: the output bytes, or the failure (thrown, or timed out). */
-    public record Invocation(String requestId, byte[] output, String errorType, String errorMessage, Duration duration) {
+    public record Invocation(String requestId, byte[] output, String errorType, String errorMessage,
+                             Duration duration) {
         public boolean failed() {
             return errorType != null;
         }

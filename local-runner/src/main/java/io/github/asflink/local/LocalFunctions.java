@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 
-/** Loads the template's functions with their environments: what {@code serve}, {@code invoke} and {@code demo} share. */
+/**
+ * Loads the template's functions with their environments: what {@code serve}, {@code invoke} and {@code demo} share.
+ */
 final class LocalFunctions {
     static final String TOKEN_FUNCTION = "TokenFunction";
     static final String SKILL_FUNCTION = "SkillFunction";

@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * and {@code !Join} evaluated; anything else (say {@code !GetAtt}) becomes an empty string.
  */
 public final class SamTemplate {
-    static final int DEFAULT_TIMEOUT_SECONDS = 3;
-    static final int DEFAULT_MEMORY_MB = 128;
+    /** Lambda's own defaults, used when neither the function nor {@code Globals.Function} sets a value. */
+    public static final int DEFAULT_TIMEOUT_SECONDS = 3;
+    public static final int DEFAULT_MEMORY_MB = 128;
     private static final Map<String, String> PSEUDO_PARAMETERS = Map.of(
             "AWS::Region", "us-east-1", "AWS::AccountId", "123456789012", "AWS::StackName", "local",
             "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com");
@@ -110,7 +111,8 @@ public final class SamTemplate {
                 alexaSkill = true;
             }
         }
-        return Optional.of(new FunctionDefinition(logicalId, handler, timeout, memory, environment, routes, alexaSkill));
+        return Optional.of(
+                new FunctionDefinition(logicalId, handler, timeout, memory, environment, routes, alexaSkill));
     }
 
     /** Each resource of {@code type} by logical id, in template order: its Properties, intrinsics as written. */

@@ -37,7 +37,7 @@ class DeployDocTest {
     }
 
     /** Where a variable is set: which functions (token, skill, both) and from what (a parameter, or a literal). */
-    private record Setting(String functions, String parameter, String literal) {
+    private record Setting(String variable, String functions, String parameter, String literal) {
     }
 
     private static Map<String, Object> template;
@@ -94,9 +94,9 @@ class DeployDocTest {
     void eachRowNamesTheVariablesTheTemplateSetsAndWhere() {
         Map<String, Setting> settings = settings();
         Map<String, String> expectedByParameter = new TreeMap<>();
-        settings.forEach((variable, setting) -> {
+        settings.forEach((where, setting) -> {
             if (setting.parameter() != null) {
-                expectedByParameter.put(setting.parameter(), variable + " (" + setting.functions() + ")");
+                expectedByParameter.put(setting.parameter(), where);
             }
         });
         for (Row row : rows) {
@@ -104,15 +104,15 @@ class DeployDocTest {
             if (row.parameter() != null) {
                 assertEquals(expectedByParameter.get(row.parameter()), documented, row.parameter());
             } else {
-                Setting setting = settings.get(row.variable());
+                Setting setting = settings.get(row.variable() + " (" + row.functions() + ")");
                 assertTrue(setting != null && setting.parameter() == null, row.variable() + " is not a literal");
                 assertEquals(setting.functions(), row.functions(), row.variable());
                 assertEquals("`" + setting.literal() + "`", row.defaultValue(), row.variable());
             }
         }
-        settings.forEach((variable, setting) -> {
+        settings.forEach((where, setting) -> {
             if (setting.parameter() == null) {
-                assertTrue(rows.stream().anyMatch(r -> variable.equals(r.variable())), variable + " has no row");
+                assertTrue(rows.stream().anyMatch(r -> setting.variable().equals(r.variable())), where + " has no row");
             }
         });
     }
@@ -121,11 +121,16 @@ class DeployDocTest {
         return map(template.get("Parameters"));
     }
 
-    /** Every environment variable the template sets, from Globals (both functions) and each function. */
+    /**
+     * Every environment variable the template sets, from Globals (both functions) and each function, keyed as the
+     * table names it ({@code VARIABLE (function)}): the functions share some names for the same idea (say
+     * {@code SALESFORCE_TIMEOUT_MS}), each from its own parameter.
+     */
     private static Map<String, Setting> settings() {
         Map<String, Setting> settings = new LinkedHashMap<>();
         Map<String, Object> globals = map(map(map(template.get("Globals")).get("Function")).get("Environment"));
-        map(globals.get("Variables")).forEach((name, value) -> settings.put(name, setting("both", value)));
+        map(globals.get("Variables")).forEach((name, value) ->
+                settings.put(name + " (both)", setting(name, "both", value)));
         map(template.get("Resources")).forEach((logicalId, resource) -> {
             Map<String, Object> r = map(resource);
             if (!"AWS::Serverless::Function".equals(r.get("Type"))) {
@@ -133,16 +138,17 @@ class DeployDocTest {
             }
             String function = FUNCTION_NAMES.get(logicalId);
             Map<String, Object> environment = map(map(r.get("Properties")).get("Environment"));
-            map(environment.get("Variables")).forEach((name, value) -> settings.put(name, setting(function, value)));
+            map(environment.get("Variables")).forEach((name, value) -> settings.put(name + " (" + function + ")",
+                    setting(name, function, value)));
         });
         return settings;
     }
 
-    private static Setting setting(String functions, Object value) {
+    private static Setting setting(String variable, String functions, Object value) {
         if (value instanceof Map<?, ?> intrinsic && intrinsic.get("Ref") instanceof String parameter) {
-            return new Setting(functions, parameter, null);
+            return new Setting(variable, functions, parameter, null);
         }
-        return new Setting(functions, null, String.valueOf(value));
+        return new Setting(variable, functions, null, String.valueOf(value));
     }
 
     @SuppressWarnings("unchecked")

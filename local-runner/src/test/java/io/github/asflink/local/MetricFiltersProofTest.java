@@ -89,7 +89,7 @@ class MetricFiltersProofTest {
         String unreachable = "http://127.0.0.1:" + closedPort;
         LocalFunctions functions = new LocalFunctions(template, EnvVarsFile.EMPTY, Map.of(), clock, log);
         Map<String, String> tokenSettings = new HashMap<>(Demo.tokenSettings(org.origin()));
-        tokenSettings.put("UPSTREAM_TIMEOUT_MS", "300"); // so the slow-Salesforce scenario is quick
+        tokenSettings.put("SALESFORCE_TIMEOUT_MS", "300"); // so the slow-Salesforce scenario is quick
         Map<String, String> skillSettings = new HashMap<>(Demo.skillSettings(org.origin()));
         skillSettings.put("INSTANCE_URL_ALLOWLIST", "default," + org.origin() + "," + unreachable);
         LocalFunction token = load(functions, TOKEN, tokenSettings, clock, log);
@@ -116,7 +116,7 @@ class MetricFiltersProofTest {
                 () -> json(flow.token(Map.of("grant_type", "password"), true), 400));
         org.tokenDelay(Duration.ofMillis(1500));
         try {
-            tokenScenario("Salesforce slower than UPSTREAM_TIMEOUT_MS", "upstream_failure", "refresh_token", true,
+            tokenScenario("Salesforce slower than SALESFORCE_TIMEOUT_MS", "upstream_failure", "refresh_token", true,
                     false, () -> json(flow.token(Map.of("grant_type", "refresh_token", "refresh_token", refresh),
                             false), 504));
         } finally {
@@ -342,6 +342,7 @@ class MetricFiltersProofTest {
             });
         }
         Set<String> skillOutcomes = enumNames("io.github.asflink.skill.Turn$Outcome");
+        Set<String> tokenOutcomes = enumNames("io.github.asflink.token.TokenExchange$Outcome");
         String namespace = MetricFilter.from(template).get(0).namespace();
         int checked = 0;
         for (var alarm : template.resourceProperties("AWS::CloudWatch::Alarm").entrySet()) {
@@ -354,7 +355,8 @@ class MetricFiltersProofTest {
             if (p.get("Dimensions") instanceof List<?> list) {
                 for (Object d : list) {
                     Map<?, ?> dimension = (Map<?, ?>) d;
-                    dims.put(template.resolvedText(dimension.get("Name")), template.resolvedText(dimension.get("Value")));
+                    dims.put(template.resolvedText(dimension.get("Name")),
+                            template.resolvedText(dimension.get("Value")));
                 }
             }
             checked++;
@@ -362,8 +364,11 @@ class MetricFiltersProofTest {
                 continue; // from the HTTP API's access log, proven in throttledRequestsCountFromTheAccessLog
             }
             boolean seen = published.getOrDefault(metric, Set.of()).contains(dims);
-            // FAILED (an unexpected exception) cannot be reached from outside; its name must still be an outcome.
-            boolean loggedOutcome = metric.equals("SkillRequests") && skillOutcomes.contains(dims.get("Outcome"));
+            // FAILED and internal_error (unexpected exceptions) cannot be reached from outside; their names must
+            // still be outcomes.
+            boolean loggedOutcome = metric.equals("SkillRequests") && skillOutcomes.contains(dims.get("Outcome"))
+                    || metric.equals("TokenRequests") && "internal_error".equals(dims.get("Outcome"))
+                    && tokenOutcomes.contains("INTERNAL_ERROR");
             assertTrue(seen || loggedOutcome, alarm.getKey() + " watches " + metric + dims
                     + ", which no captured line publishes");
         }

@@ -35,7 +35,8 @@ final class ErrorText {
             return true;
         }
         return switch (request.grant()) {
-            case TokenRequest.AuthorizationCode code -> contains(text, code.code()) || contains(text, code.codeVerifier());
+            case TokenRequest.AuthorizationCode code ->
+                    contains(text, code.code()) || contains(text, code.codeVerifier());
             case TokenRequest.RefreshToken refresh -> contains(text, refresh.refreshToken());
         };
     }

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param headers lower-cased names, as API Gateway sends them; repeated headers arrive comma-joined
  * @param body    as sent, still base64 when {@code base64Encoded}
  */
-record HttpApiRequest(String method, String rawPath, Map<String, String> headers, String body, boolean base64Encoded,
+record HttpApiRequest(String method, Map<String, String> headers, String body, boolean base64Encoded,
         String requestId) {
 
     HttpApiRequest {
@@ -30,7 +30,6 @@ record HttpApiRequest(String method, String rawPath, Map<String, String> headers
 
     static HttpApiRequest read(InputStream event) throws IOException {
         String method = null;
-        String rawPath = null;
         String body = null;
         boolean base64 = false;
         String requestId = null;
@@ -39,7 +38,6 @@ record HttpApiRequest(String method, String rawPath, Map<String, String> headers
             reader.beginObject();
             while (reader.hasNext()) {
                 switch (reader.nextName()) {
-                    case "rawPath" -> rawPath = nullableString(reader);
                     case "body" -> body = nullableString(reader);
                     case "isBase64Encoded" -> base64 = nullableBoolean(reader);
                     case "headers" -> readHeaders(reader, headers);
@@ -56,7 +54,7 @@ record HttpApiRequest(String method, String rawPath, Map<String, String> headers
             // Gson reports a wrong token type this way; the event itself is broken, not the client's request.
             throw new IOException("event is not an HTTP API payload 2.0 event", e);
         }
-        return new HttpApiRequest(method, rawPath, headers, body, base64, requestId);
+        return new HttpApiRequest(method, headers, body, base64, requestId);
     }
 
     private static void readHeaders(JsonReader reader, Map<String, String> headers) throws IOException {
@@ -127,6 +125,6 @@ record HttpApiRequest(String method, String rawPath, Map<String, String> headers
     @Override
     public String toString() {
         // The body and the Authorization header carry secrets.
-        return "HttpApiRequest[method=" + method + ", rawPath=" + rawPath + ", requestId=" + requestId + "]";
+        return "HttpApiRequest[method=" + method + ", requestId=" + requestId + "]";
     }
 }

@@ -10,10 +10,11 @@ import java.time.Duration;
  */
 interface SalesforceTransport {
 
-    record Reply(int status, String contentType, String body) {
+    /** Salesforce's answer: its status and body (the content type is not needed: every body is read as JSON). */
+    record Reply(int status, String body) {
         @Override
         public String toString() {
-            return "Reply[status=" + status + ", contentType=" + contentType + "]"; // the body holds tokens
+            return "Reply[status=" + status + "]"; // the body holds tokens
         }
     }
 

@@ -70,7 +70,7 @@ final class SnapStartPriming implements Resource {
         String codeGrant = grant(true, instanceUrl);
         String refreshGrant = grant(false, instanceUrl);
         SalesforceTransport inMemory = (endpoint, form, timeout) -> new SalesforceTransport.Reply(200,
-                "application/json;charset=UTF-8", form.contains("grant_type=refresh_token") ? refreshGrant : codeGrant);
+                form.contains("grant_type=refresh_token") ? refreshGrant : codeGrant);
         TokenHandler handler = new TokenHandler(config, inMemory);
         // An unlisted client is rejected before Salesforce: prime as a listed one (any will do with *).
         String clientId = URLEncoder.encode(config.allowedClients().ids().stream().sorted().findFirst()
@@ -101,7 +101,7 @@ final class SnapStartPriming implements Resource {
 
     /** An instance URL the configured allow-list accepts, so priming runs the whole granted path. */
     private static String instanceUrlAllowedBy(TokenConfig config) {
-        InstanceUrlPolicy policy = config.instanceUrlPolicy();
+        InstanceUrlPolicy policy = config.instanceUrls();
         if (!policy.hostSuffixes().isEmpty()) {
             return "https://priming" + policy.hostSuffixes().get(0);
         }

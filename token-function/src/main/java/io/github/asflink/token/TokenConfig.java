@@ -15,24 +15,24 @@ record TokenConfig(
         URI salesforceLoginUrl,
         int tokenExpiresInSeconds,
         AllowedClients allowedClients,
-        Duration upstreamTimeout,
+        Duration salesforceTimeout,
         Optional<String> defaultRedirectUri,
-        InstanceUrlPolicy instanceUrlPolicy) {
+        InstanceUrlPolicy instanceUrls) {
 
     static final String SALESFORCE_LOGIN_URL = "SALESFORCE_LOGIN_URL";
     static final String TOKEN_EXPIRES_IN = "TOKEN_EXPIRES_IN";
     static final String ALLOWED_CLIENT_IDS = "ALLOWED_CLIENT_IDS";
-    static final String UPSTREAM_TIMEOUT_MS = "UPSTREAM_TIMEOUT_MS";
+    static final String SALESFORCE_TIMEOUT_MS = "SALESFORCE_TIMEOUT_MS";
     static final String DEFAULT_REDIRECT_URI = "DEFAULT_REDIRECT_URI";
 
     static final String DEFAULT_LOGIN_URL = "https://login.salesforce.com";
     /** 90 minutes: below Salesforce's default two-hour session timeout, so Alexa refreshes before the token dies. */
     static final int DEFAULT_EXPIRES_IN = 5400;
     /** Leaves room for a cold start inside Alexa's 4.5 s. */
-    static final int DEFAULT_UPSTREAM_TIMEOUT_MS = 3000;
-    static final int MIN_UPSTREAM_TIMEOUT_MS = 100;
+    static final int DEFAULT_SALESFORCE_TIMEOUT_MS = 3000;
+    static final int MIN_SALESFORCE_TIMEOUT_MS = 100;
     /** Alexa waits 4.5 s: 3.5 s for Salesforce leaves 1 s for the cold start or SnapStart restore and API Gateway. */
-    static final int MAX_UPSTREAM_TIMEOUT_MS = 3500;
+    static final int MAX_SALESFORCE_TIMEOUT_MS = 3500;
     /** Kept back from Lambda's remaining time to write the answer and the log line before the function times out. */
     static final int ANSWER_MARGIN_MS = 200;
 
@@ -41,16 +41,17 @@ record TokenConfig(
                 loginUrl(env),
                 intIn(env, TOKEN_EXPIRES_IN, DEFAULT_EXPIRES_IN, 60, 86_400),
                 clientIds(env),
-                Duration.ofMillis(intIn(env, UPSTREAM_TIMEOUT_MS, DEFAULT_UPSTREAM_TIMEOUT_MS,
-                        MIN_UPSTREAM_TIMEOUT_MS, MAX_UPSTREAM_TIMEOUT_MS)),
+                Duration.ofMillis(intIn(env, SALESFORCE_TIMEOUT_MS, DEFAULT_SALESFORCE_TIMEOUT_MS,
+                        MIN_SALESFORCE_TIMEOUT_MS, MAX_SALESFORCE_TIMEOUT_MS)),
                 redirectUri(env),
-                instanceUrlPolicy(env));
+                allowedInstanceUrls(env));
     }
 
     /** Where the Salesforce token request goes. */
     URI salesforceTokenEndpoint() {
         String base = salesforceLoginUrl.toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/services/oauth2/token");
+        String origin = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return URI.create(origin + "/services/oauth2/token");
     }
 
     boolean allowsClient(String clientId) {
@@ -58,15 +59,15 @@ record TokenConfig(
     }
 
     /**
-     * How long the Salesforce call may take, connection to last body byte: {@code UPSTREAM_TIMEOUT_MS}, or less when
-     * Lambda would end the invocation sooner, so the caller always gets an answer and the log its line.
+     * How long the Salesforce call may take, connection to last body byte: {@code SALESFORCE_TIMEOUT_MS}, or less
+     * when Lambda would end the invocation sooner, so the caller always gets an answer and the log its line.
      *
      * @param remainingMillis what Lambda reports as left of this invocation
      * @return zero or positive; zero means there is no time to call Salesforce at all
      */
-    Duration upstreamBudget(long remainingMillis) {
+    Duration salesforceBudget(long remainingMillis) {
         long cap = Math.max(0, remainingMillis - ANSWER_MARGIN_MS);
-        return upstreamTimeout.toMillis() <= cap ? upstreamTimeout : Duration.ofMillis(cap);
+        return salesforceTimeout.toMillis() <= cap ? salesforceTimeout : Duration.ofMillis(cap);
     }
 
     private static URI loginUrl(Map<String, String> env) {
@@ -119,7 +120,7 @@ record TokenConfig(
         return Optional.of(value);
     }
 
-    private static InstanceUrlPolicy instanceUrlPolicy(Map<String, String> env) {
+    private static InstanceUrlPolicy allowedInstanceUrls(Map<String, String> env) {
         try {
             return InstanceUrlPolicy.fromEnvironment(env);
         } catch (IllegalArgumentException e) {

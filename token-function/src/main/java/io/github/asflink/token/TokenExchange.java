@@ -52,8 +52,8 @@ final class TokenExchange {
         this.salesforce = new SalesforceTokenClient(config.salesforceTokenEndpoint(), transport);
     }
 
-    /** @param upstreamBudget how long the Salesforce call may take, see {@link TokenConfig#upstreamBudget} */
-    Result handle(HttpApiRequest httpRequest, Duration upstreamBudget) throws InterruptedException {
+    /** @param salesforceBudget how long the Salesforce call may take, see {@link TokenConfig#salesforceBudget} */
+    Result handle(HttpApiRequest httpRequest, Duration salesforceBudget) throws InterruptedException {
         SalesforceTokenClient.Call[] upstream = {null};
         TokenRequest request = null;
         try {
@@ -61,7 +61,7 @@ final class TokenExchange {
             if (!config.allowsClient(request.client().clientId())) {
                 throw TokenError.invalidClient(request.client().usedBasic());
             }
-            SalesforceGrant grant = salesforce.exchange(request, upstreamBudget, call -> upstream[0] = call);
+            SalesforceGrant grant = salesforce.exchange(request, salesforceBudget, call -> upstream[0] = call);
             String linked = linkedToken(grant, request);
             String refreshToken = grant.refreshToken() != null ? grant.refreshToken()
                     : request.grant() instanceof TokenRequest.RefreshToken refresh ? refresh.refreshToken() : null;
@@ -85,7 +85,7 @@ final class TokenExchange {
             }
         }
         try {
-            return LinkedToken.of(grant.accessToken(), grant.instanceUrl(), config.instanceUrlPolicy()).join();
+            return LinkedToken.of(grant.accessToken(), grant.instanceUrl(), config.instanceUrls()).join();
         } catch (LinkedTokenException e) {
             throw TokenError.badGateway(switch (e.reason()) {
                 case DISALLOWED_INSTANCE_URL -> "Salesforce's instance_url is not an allowed Salesforce origin";

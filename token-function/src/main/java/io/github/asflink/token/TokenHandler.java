@@ -28,7 +28,7 @@ public final class TokenHandler implements RequestStreamHandler {
 
     /** Only the instance Lambda creates registers the SnapStart hook; in-process copies need none. */
     private TokenHandler(TokenConfig config, boolean primeBeforeSnapshot) {
-        this(config, new JdkHttpTransport());
+        this(config, JdkHttpTransport.SHARED);
         if (primeBeforeSnapshot) {
             SnapStartPriming.register(config);
         }
@@ -48,7 +48,7 @@ public final class TokenHandler implements RequestStreamHandler {
             HttpApiRequest request = HttpApiRequest.read(input);
             apiRequestId = request.requestId();
             // Never wait for Salesforce past Lambda's own timeout: the caller would get a bare 503 and the log no line.
-            result = exchange.handle(request, config.upstreamBudget(context.getRemainingTimeInMillis()));
+            result = exchange.handle(request, config.salesforceBudget(context.getRemainingTimeInMillis()));
         } catch (IOException e) {
             TokenError error = TokenError.invalidRequest("the request is not an HTTP API payload 2.0 event");
             result = TokenExchange.Result.failure(error, error.description());

@@ -1,8 +1,8 @@
 package io.github.asflink.token;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.github.asflink.token.HttpApiEvents.basic;
-import static io.github.asflink.token.HttpApiEvents.form;
+import static io.github.asflink.token.HttpApiEventBuilder.basic;
+import static io.github.asflink.token.HttpApiEventBuilder.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,22 +18,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Behaviour 9: one structured line per request, and no secret in any line or error body. */
+/** One structured line per request, and no secret in any line or error body. */
 class AccessLogTest {
 
     static final String SECRET = "CLIENTSECRETb1e2+/=";
     static final String CODE = "AUTHCODEaPrx7791+/=";
     static final String VERIFIER = "CODEVERIFIERqq12-._~";
     static final String REFRESH = "REFRESHTOKEN5Aep861+/=";
-    static final String JWT = SalesforceStandIn.jwtGrant().get("access_token").getAsString();
-    static final List<String> SECRETS = List.of(SECRET, CODE, VERIFIER, REFRESH, SalesforceStandIn.ACCESS_TOKEN,
+    static final String JWT = WireMockSalesforce.jwtGrant().get("access_token").getAsString();
+    static final List<String> SECRETS = List.of(SECRET, CODE, VERIFIER, REFRESH, WireMockSalesforce.ACCESS_TOKEN,
             "5Aep861SFrefreshToken.rotated", JWT);
 
-    private static SalesforceStandIn salesforce;
+    private static WireMockSalesforce salesforce;
 
     @BeforeAll
     static void start() {
-        salesforce = new SalesforceStandIn();
+        salesforce = new WireMockSalesforce();
     }
 
     @AfterAll
@@ -53,9 +53,9 @@ class AccessLogTest {
     @Test
     void grantedRequestLogsOneStructuredLineWithoutSecrets() {
         salesforce.reset();
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
-        TestContext context = new TestContext();
-        Invocation answer = Invocation.of(salesforce.handler(), HttpApiEvents.post()
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
+        CapturingContext context = new CapturingContext();
+        Invocation answer = Invocation.of(salesforce.handler(), HttpApiEventBuilder.post()
                 .header("authorization", basic("alexa-client", SECRET))
                 .formBody(form("grant_type", "authorization_code", "code", CODE, "code_verifier", VERIFIER)).json());
 
@@ -71,20 +71,20 @@ class AccessLogTest {
         assertTrue(line.has("requestId") && !line.get("requestId").getAsString().isBlank());
         assertEquals("test-api-request", line.get("apiRequestId").getAsString());
         assertNoSecretIn(answer.logLines().get(0));
-        assertNoSecretIn(answer.string("access_token").replace(SalesforceStandIn.ACCESS_TOKEN, "")); // sanity
+        assertNoSecretIn(answer.string("access_token").replace(WireMockSalesforce.ACCESS_TOKEN, "")); // sanity
     }
 
     @Test
     void levelFollowsTheOutcome() {
         salesforce.reset();
         salesforce.answers(aResponse().withStatus(500));
-        TestContext context = new TestContext();
-        new TokenHandlerProbe(salesforce.handler()).call(HttpApiEvents.post().formBody(form("grant_type",
+        CapturingContext context = new CapturingContext();
+        new TokenHandlerProbe(salesforce.handler()).call(HttpApiEventBuilder.post().formBody(form("grant_type",
                 "refresh_token", "refresh_token", REFRESH, "client_id", "c", "client_secret", SECRET)).json(), context);
         assertEquals(List.of(LogLevel.ERROR), context.capturedLogger().levels());
 
-        TestContext rejected = new TestContext();
-        new TokenHandlerProbe(salesforce.handler()).call(HttpApiEvents.post().method("GET").json(), rejected);
+        CapturingContext rejected = new CapturingContext();
+        new TokenHandlerProbe(salesforce.handler()).call(HttpApiEventBuilder.post().method("GET").json(), rejected);
         assertEquals(List.of(LogLevel.WARN), rejected.capturedLogger().levels());
     }
 
@@ -95,19 +95,19 @@ class AccessLogTest {
                 "client_id", "alexa-client", "client_secret", SECRET);
         String refreshForm = form("grant_type", "refresh_token", "refresh_token", REFRESH,
                 "client_id", "alexa-client", "client_secret", SECRET);
-        JsonObject badSignature = SalesforceStandIn.grant("wrong-secret", true);
-        JsonObject badInstance = SalesforceStandIn.grant(SECRET, true);
+        JsonObject badSignature = WireMockSalesforce.grant("wrong-secret", true);
+        JsonObject badInstance = WireMockSalesforce.grant(SECRET, true);
         badInstance.addProperty("instance_url", "https://evil.example");
 
         List<Runnable> stubs = List.of(
-                () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true)),
-                () -> salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false)),
+                () -> salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true)),
+                () -> salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, false)),
                 () -> salesforce.answers(SalesforceErrors.oauth(400, "invalid_grant", "expired " + REFRESH)),
                 () -> salesforce.answers(SalesforceErrors.expiredGrant()),
                 () -> salesforce.answers(SalesforceErrors.wrongClientSecret()),
                 () -> salesforce.answersJson(200, badSignature),
                 () -> salesforce.answersJson(200, badInstance),
-                () -> salesforce.answersJson(200, SalesforceStandIn.jwtGrant()),
+                () -> salesforce.answersJson(200, WireMockSalesforce.jwtGrant()),
                 () -> salesforce.answers(aResponse().withStatus(503).withBody(SECRET + CODE)),
                 () -> salesforce.answers(aResponse().withStatus(200).withBody("<html>" + REFRESH)),
                 () -> salesforce.answers(aResponse().withStatus(200).withFixedDelay(600)));
@@ -115,8 +115,8 @@ class AccessLogTest {
             for (String body : List.of(codeForm, refreshForm)) {
                 salesforce.reset();
                 stub.run();
-                Invocation answer = Invocation.of(salesforce.handler("UPSTREAM_TIMEOUT_MS", "300"),
-                        HttpApiEvents.post().formBody(body).json());
+                Invocation answer = Invocation.of(salesforce.handler("SALESFORCE_TIMEOUT_MS", "300"),
+                        HttpApiEventBuilder.post().formBody(body).json());
                 everything.addAll(answer.logLines());
                 if (answer.status() != 200) {
                     everything.add(answer.rawBody());
@@ -127,11 +127,11 @@ class AccessLogTest {
         }
         // requests rejected before any upstream call
         for (String event : List.of(
-                HttpApiEvents.post().formBody(codeForm.replace("authorization_code", "password")).json(),
-                HttpApiEvents.post().header("authorization", basic("other", SECRET)).formBody(codeForm).json(),
-                HttpApiEvents.post().formBody(codeForm + "&code=" + CODE).json(),
-                HttpApiEvents.post().rawBody(codeForm + "%Z", false).json(),
-                HttpApiEvents.post().method("GET").formBody(codeForm).json())) {
+                HttpApiEventBuilder.post().formBody(codeForm.replace("authorization_code", "password")).json(),
+                HttpApiEventBuilder.post().header("authorization", basic("other", SECRET)).formBody(codeForm).json(),
+                HttpApiEventBuilder.post().formBody(codeForm + "&code=" + CODE).json(),
+                HttpApiEventBuilder.post().rawBody(codeForm + "%Z", false).json(),
+                HttpApiEventBuilder.post().method("GET").formBody(codeForm).json())) {
             Invocation answer = Invocation.of(salesforce.handler("ALLOWED_CLIENT_IDS", "alexa-client"), event);
             everything.addAll(answer.logLines());
             everything.add(answer.rawBody());
@@ -140,7 +140,7 @@ class AccessLogTest {
         String repeated = "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + REFRESH
                 + "\",\"refresh_token\":\"" + REFRESH + "\",\"client_id\":\"alexa-client\",\"client_secret\":\""
                 + SECRET + "\",\"client_secret\":\"" + SECRET + "\"}";
-        Invocation duplicate = Invocation.of(salesforce.handler(), HttpApiEvents.post()
+        Invocation duplicate = Invocation.of(salesforce.handler(), HttpApiEventBuilder.post()
                 .header("content-type", "application/json").rawBody(repeated, false).json());
         assertEquals(400, duplicate.status());
         everything.addAll(duplicate.logLines());
@@ -148,11 +148,11 @@ class AccessLogTest {
         // Salesforce stalling or breaking the connection mid-answer, over a real socket
         for (MisbehavingSalesforce.Behaviour behaviour : MisbehavingSalesforce.Behaviour.values()) {
             try (MisbehavingSalesforce broken = new MisbehavingSalesforce(behaviour,
-                    SalesforceStandIn.grant(SECRET, true).toString())) {
+                    WireMockSalesforce.grant(SECRET, true).toString())) {
                 for (String body : List.of(codeForm, refreshForm)) {
-                    TokenHandler handler = new TokenHandler(SalesforceStandIn.environmentFor(broken.loginUrl(),
-                            "UPSTREAM_TIMEOUT_MS", "200"));
-                    Invocation answer = Invocation.of(handler, HttpApiEvents.post().formBody(body).json());
+                    TokenHandler handler = new TokenHandler(WireMockSalesforce.environmentFor(broken.loginUrl(),
+                            "SALESFORCE_TIMEOUT_MS", "200"));
+                    Invocation answer = Invocation.of(handler, HttpApiEventBuilder.post().formBody(body).json());
                     assertTrue(answer.status() == 503 || answer.status() == 504, behaviour + ": " + answer.status());
                     everything.addAll(answer.logLines());
                     everything.add(answer.rawBody());
@@ -166,12 +166,12 @@ class AccessLogTest {
     @Test
     void anyClientIdInForceIsOnEveryLogLine() {
         salesforce.reset();
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
         TokenHandler open = salesforce.handler("ALLOWED_CLIENT_IDS", "*");
         String refresh = form("grant_type", "refresh_token", "refresh_token", REFRESH, "client_id", "any-app-at-all",
                 "client_secret", SECRET);
-        Invocation granted = Invocation.of(open, HttpApiEvents.post().formBody(refresh).json());
-        Invocation rejected = Invocation.of(open, HttpApiEvents.post().method("GET").json());
+        Invocation granted = Invocation.of(open, HttpApiEventBuilder.post().formBody(refresh).json());
+        Invocation rejected = Invocation.of(open, HttpApiEventBuilder.post().method("GET").json());
 
         assertEquals(200, granted.status());
         assertEquals(405, rejected.status());
@@ -181,7 +181,7 @@ class AccessLogTest {
             assertNoSecretIn(answer.logLines().get(0));
         }
 
-        Invocation listed = Invocation.of(salesforce.handler(), HttpApiEvents.post().formBody(refresh
+        Invocation listed = Invocation.of(salesforce.handler(), HttpApiEventBuilder.post().formBody(refresh
                 .replace("any-app-at-all", "alexa-client")).json());
         assertEquals(200, listed.status());
         assertFalse(listed.logLine().has("warning"), "no warning while a list is in force");
@@ -193,7 +193,7 @@ class AccessLogTest {
         SalesforceTransport exploding = (endpoint, body, timeout) -> {
             throw new IllegalStateException("boom with " + SECRET);
         };
-        Invocation answer = Invocation.of(new TokenHandler(config, exploding), HttpApiEvents.post()
+        Invocation answer = Invocation.of(new TokenHandler(config, exploding), HttpApiEventBuilder.post()
                 .formBody(form("grant_type", "refresh_token", "refresh_token", REFRESH, "client_id", "c",
                         "client_secret", SECRET)).json());
         assertEquals(500, answer.status());
@@ -207,7 +207,7 @@ class AccessLogTest {
 
     /** Calls a handler with a given context, to read the levels its logger got. */
     private record TokenHandlerProbe(TokenHandler handler) {
-        void call(String event, TestContext context) {
+        void call(String event, CapturingContext context) {
             try {
                 handler.handleRequest(new java.io.ByteArrayInputStream(event.getBytes()),
                         new java.io.ByteArrayOutputStream(), context);

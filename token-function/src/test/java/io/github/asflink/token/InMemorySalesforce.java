@@ -38,44 +38,45 @@ final class InMemorySalesforce implements SalesforceTransport {
         }
     }
 
-    record Call(Map<String, String> form, Answer answer) {
+    /** A request the function forwarded, and the answer it got. */
+    record Forwarded(Map<String, String> form, Answer answer) {
     }
 
     static final String ACCESS_TOKEN = "00D5g00000ABCDE!AQ4AQLm1d.FuzzAccessToken_x9";
     static final String ROTATED_REFRESH_TOKEN = "5Aep861FuzzRefreshToken.rotated";
 
-    private final List<Call> calls = new ArrayList<>();
+    private final List<Forwarded> forwarded = new ArrayList<>();
 
-    List<Call> calls() {
-        return List.copyOf(calls);
+    List<Forwarded> forwarded() {
+        return List.copyOf(forwarded);
     }
 
     @Override
     public Reply postForm(URI endpoint, String formBody, Duration timeout) throws IOException {
         Map<String, String> form = decode(formBody);
         Answer answer = Answer.values()[Math.floorMod(formBody.hashCode(), Answer.values().length)];
-        calls.add(new Call(form, answer));
+        forwarded.add(new Forwarded(form, answer));
         String secret = form.get("client_secret");
         return switch (answer) {
-            case SIGNED_GRANT -> json(200, grant(secret, true, SalesforceStandIn.INSTANCE_URL));
-            case GRANT_WITHOUT_REFRESH -> json(200, grant(null, false, SalesforceStandIn.INSTANCE_URL));
-            case BADLY_SIGNED_GRANT -> json(200, grant(null, true, SalesforceStandIn.INSTANCE_URL)
+            case SIGNED_GRANT -> json(200, grant(secret, true, WireMockSalesforce.INSTANCE_URL));
+            case GRANT_WITHOUT_REFRESH -> json(200, grant(null, false, WireMockSalesforce.INSTANCE_URL));
+            case BADLY_SIGNED_GRANT -> json(200, grant(null, true, WireMockSalesforce.INSTANCE_URL)
                     .replace("\"scope\"", "\"signature\":\"bm90IGEgc2lnbmF0dXJl\",\"scope\""));
             case GRANT_FOR_FOREIGN_HOST -> json(200, grant(secret, true, "https://attacker.example"));
-            case JWT_GRANT -> json(200, SalesforceStandIn.jwtGrant().toString());
+            case JWT_GRANT -> json(200, WireMockSalesforce.jwtGrant().toString());
             case EXPIRED_GRANT -> error(SalesforceErrors.expiredGrant());
             case WRONG_SECRET -> error(SalesforceErrors.wrongClientSecret());
             case UNKNOWN_EXCEPTION -> error(SalesforceErrors.unknownException());
             case SERVER_UNAVAILABLE -> error(SalesforceErrors.serverUnavailable());
-            case HTML_PAGE -> new Reply(200, "text/html", "<html><body>Maintenance</body></html>");
+            case HTML_PAGE -> new Reply(200, "<html><body>Maintenance</body></html>");
             case TIMED_OUT -> throw new Incomplete(true, 200, null);
             case CONNECTION_RESET -> throw new IOException("connection reset");
-            case RATE_LIMITED -> new Reply(429, "text/plain", "Too Many Requests");
+            case RATE_LIMITED -> new Reply(429, "Too Many Requests");
         };
     }
 
     private static String grant(String secret, boolean refresh, String instanceUrl) {
-        var body = SalesforceStandIn.grant(secret, refresh);
+        var body = WireMockSalesforce.grant(secret, refresh);
         body.addProperty("access_token", ACCESS_TOKEN);
         if (refresh) {
             body.addProperty("refresh_token", ROTATED_REFRESH_TOKEN);
@@ -85,11 +86,11 @@ final class InMemorySalesforce implements SalesforceTransport {
     }
 
     private static Reply json(int status, String body) {
-        return new Reply(status, "application/json;charset=UTF-8", body);
+        return new Reply(status, body);
     }
 
     private static Reply error(SalesforceErrorAnswer answer) {
-        return new Reply(answer.status(), answer.contentType(), answer.body());
+        return new Reply(answer.status(), answer.body());
     }
 
     private static Map<String, String> decode(String formBody) {

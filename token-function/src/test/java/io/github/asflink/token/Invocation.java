@@ -16,10 +16,10 @@ import java.util.Map;
 record Invocation(int status, Map<String, String> headers, JsonObject body, String rawBody, List<String> logLines) {
 
     static Invocation of(RequestStreamHandler handler, String eventJson) {
-        return of(handler, eventJson, new TestContext());
+        return of(handler, eventJson, new CapturingContext());
     }
 
-    static Invocation of(RequestStreamHandler handler, String eventJson, TestContext context) {
+    static Invocation of(RequestStreamHandler handler, String eventJson, CapturingContext context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             handler.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out, context);

@@ -46,15 +46,15 @@ class SalesforceAnswerFuzzTest {
         String body = new String(input, 1, input.length - 1, StandardCharsets.UTF_8);
         SalesforceTokenClient client = new SalesforceTokenClient(java.net.URI.create("https://login.salesforce.com"
                 + "/services/oauth2/token"), (endpoint, form, timeout) -> new SalesforceTransport.Reply(status,
-                "application/json", body));
+                body));
         try {
             SalesforceGrant grant = client.exchange(request, Duration.ofSeconds(3), call -> { });
             assertEquals(200, status, "a grant from a " + status);
             assertNotNull(grant.accessToken());
             assertNotNull(grant.instanceUrl());
             assertEquals("SalesforceGrant[instanceUrl=" + grant.instanceUrl() + ", scope=" + grant.scope()
-                    + ", refreshToken=" + (grant.refreshToken() == null ? "none" : "<redacted>") + "]", grant.toString(),
-                    "toString shows more than the instance URL and scope");
+                    + ", refreshToken=" + (grant.refreshToken() == null ? "none" : "<redacted>") + "]",
+                    grant.toString(), "toString shows more than the instance URL and scope");
             if (grant.signature() != null && grant.id() != null && grant.issuedAt() != null
                     && SignatureVerifier.matches(grant.id(), grant.issuedAt(), grant.signature(), SECRET)) {
                 // Compared as bytes: Base64 has several spellings of one value (unused bits in the last character).

@@ -1,6 +1,6 @@
 package io.github.asflink.token;
 
-import static io.github.asflink.token.HttpApiEvents.form;
+import static io.github.asflink.token.HttpApiEventBuilder.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,19 +34,20 @@ class SalesforceDeadlineTest {
     }
 
     private static String codeEvent() {
-        return HttpApiEvents.post().formBody(form("grant_type", "authorization_code", "code", "aPrx+code/with=&%chars",
+        return HttpApiEventBuilder.post().formBody(form("grant_type", "authorization_code",
+                "code", "aPrx+code/with=&%chars",
                 "client_id", "3MVG9demo.Consumer_Key", "client_secret", SECRET)).json();
     }
 
     private static TokenHandler handlerFor(MisbehavingSalesforce salesforce, int upstreamTimeoutMs) {
-        return new TokenHandler(SalesforceStandIn.environmentFor(salesforce.loginUrl(),
-                "UPSTREAM_TIMEOUT_MS", String.valueOf(upstreamTimeoutMs)));
+        return new TokenHandler(WireMockSalesforce.environmentFor(salesforce.loginUrl(),
+                "SALESFORCE_TIMEOUT_MS", String.valueOf(upstreamTimeoutMs)));
     }
 
     private record Timed(Invocation answer, long millis) {
     }
 
-    private static Timed invoke(TokenHandler handler, TestContext context) {
+    private static Timed invoke(TokenHandler handler, CapturingContext context) {
         long start = System.nanoTime();
         Invocation answer = Invocation.of(handler, codeEvent(), context);
         return new Timed(answer, (System.nanoTime() - start) / 1_000_000);
@@ -72,8 +73,8 @@ class SalesforceDeadlineTest {
     void misbehavingSalesforceGetsAnAnswerWithinTheDeadline(Behaviour behaviour, int status, int upstreamStatus,
             String description) throws Exception {
         try (MisbehavingSalesforce salesforce = new MisbehavingSalesforce(behaviour,
-                SalesforceStandIn.grant(SECRET, true).toString())) {
-            TestContext context = new TestContext();
+                WireMockSalesforce.grant(SECRET, true).toString())) {
+            CapturingContext context = new CapturingContext();
 
             Timed call = invoke(handlerFor(salesforce, TIMEOUT_MS), context);
 
@@ -102,7 +103,7 @@ class SalesforceDeadlineTest {
     void lambdasRemainingTimeCapsTheDeadlineBelowTheConfiguredTimeout() throws Exception {
         try (MisbehavingSalesforce salesforce = new MisbehavingSalesforce(Behaviour.HEADERS_THEN_SILENCE, "{}")) {
             // 3 s configured, but the invocation has 0.7 s left: wait 0.5 s and keep 0.2 s to answer
-            TestContext nearlyOver = new TestContext(700);
+            CapturingContext nearlyOver = new CapturingContext(700);
 
             Timed call = invoke(handlerFor(salesforce, 3000), nearlyOver);
 
@@ -117,7 +118,7 @@ class SalesforceDeadlineTest {
     @Test
     void noTimeLeftAnswersAtOnceWithoutSpendingTheCode() throws Exception {
         try (MisbehavingSalesforce salesforce = new MisbehavingSalesforce(Behaviour.SILENT, "{}")) {
-            Timed call = invoke(handlerFor(salesforce, 3000), new TestContext(TokenConfig.ANSWER_MARGIN_MS - 50));
+            Timed call = invoke(handlerFor(salesforce, 3000), new CapturingContext(TokenConfig.ANSWER_MARGIN_MS - 50));
 
             assertOAuthAnswer(call.answer(), 504, "Salesforce did not answer in time");
             assertTrue(call.millis() < 500, call.millis() + " ms");

@@ -27,11 +27,11 @@ class SampleEventsTest {
     static final String SAMPLE_SECRET = "DEMO+SECRET/with=special&chars%";
     static final String SAMPLE_CODE = "aPrxdemoCode+/=&%25Example==";
 
-    private static SalesforceStandIn salesforce;
+    private static WireMockSalesforce salesforce;
 
     @BeforeAll
     static void start() {
-        salesforce = new SalesforceStandIn();
+        salesforce = new WireMockSalesforce();
     }
 
     @AfterAll
@@ -70,7 +70,7 @@ class SampleEventsTest {
         assertEquals(base64, event.getIsBase64Encoded());
         assertNotNull(event.getRequestContext().getRequestId());
 
-        salesforce.answersJson(200, SalesforceStandIn.grant(SAMPLE_SECRET, grantType.equals("authorization_code")));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SAMPLE_SECRET, grantType.equals("authorization_code")));
         Invocation answer = Invocation.of(salesforce.handler(), json);
 
         assertEquals(200, answer.status(), answer.rawBody());
@@ -82,7 +82,7 @@ class SampleEventsTest {
             assertEquals(SAMPLE_CODE, sent.get("code"));
             assertEquals("https://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA", sent.get("redirect_uri"));
         }
-        assertTrue(answer.string("access_token").endsWith(" " + SalesforceStandIn.INSTANCE_URL));
+        assertTrue(answer.string("access_token").endsWith(" " + WireMockSalesforce.INSTANCE_URL));
         assertNotNull(answer.string("refresh_token"));
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Behaviour 10: configuration read once, defaults, and failures that name the variable but never the value. */
+/** Configuration read once, defaults, and failures that name the variable but never the value. */
 class TokenConfigTest {
 
     /** The one setting without a default. */
@@ -38,9 +38,9 @@ class TokenConfigTest {
                 config.salesforceTokenEndpoint());
         assertEquals(5400, config.tokenExpiresInSeconds());
         assertEquals(new AllowedClients(false, Set.of("3MVG9alexa.skill")), config.allowedClients());
-        assertEquals(Duration.ofMillis(3000), config.upstreamTimeout());
+        assertEquals(Duration.ofMillis(3000), config.salesforceTimeout());
         assertEquals(Optional.empty(), config.defaultRedirectUri());
-        assertEquals(InstanceUrlPolicy.defaults(), config.instanceUrlPolicy());
+        assertEquals(InstanceUrlPolicy.defaults(), config.instanceUrls());
         assertTrue(config.allowsClient("3MVG9alexa.skill"));
         assertFalse(config.allowsClient("anything"));
     }
@@ -75,24 +75,24 @@ class TokenConfigTest {
 
     @Test
     void upstreamTimeoutRangeFitsAlexasWait() {
-        assertEquals(3500, TokenConfig.MAX_UPSTREAM_TIMEOUT_MS);
+        assertEquals(3500, TokenConfig.MAX_SALESFORCE_TIMEOUT_MS);
         assertEquals(Duration.ofMillis(3500),
-                TokenConfig.fromEnvironment(minimalWith("UPSTREAM_TIMEOUT_MS", "3500")).upstreamTimeout());
+                TokenConfig.fromEnvironment(minimalWith("SALESFORCE_TIMEOUT_MS", "3500")).salesforceTimeout());
         assertEquals(Duration.ofMillis(100),
-                TokenConfig.fromEnvironment(minimalWith("UPSTREAM_TIMEOUT_MS", "100")).upstreamTimeout());
+                TokenConfig.fromEnvironment(minimalWith("SALESFORCE_TIMEOUT_MS", "100")).salesforceTimeout());
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> TokenConfig.fromEnvironment(minimalWith("UPSTREAM_TIMEOUT_MS", "3501")));
-        assertEquals("UPSTREAM_TIMEOUT_MS must be a whole number from 100 to 3500", e.getMessage());
+                () -> TokenConfig.fromEnvironment(minimalWith("SALESFORCE_TIMEOUT_MS", "3501")));
+        assertEquals("SALESFORCE_TIMEOUT_MS must be a whole number from 100 to 3500", e.getMessage());
     }
 
     @Test
     void upstreamBudgetIsTheTimeoutOrWhatLambdaLeavesMinusTheMargin() {
-        TokenConfig config = TokenConfig.fromEnvironment(minimalWith("UPSTREAM_TIMEOUT_MS", "3000"));
-        assertEquals(Duration.ofMillis(3000), config.upstreamBudget(5000));
-        assertEquals(Duration.ofMillis(3000), config.upstreamBudget(3000 + TokenConfig.ANSWER_MARGIN_MS));
-        assertEquals(Duration.ofMillis(800), config.upstreamBudget(800 + TokenConfig.ANSWER_MARGIN_MS));
-        assertEquals(Duration.ZERO, config.upstreamBudget(TokenConfig.ANSWER_MARGIN_MS));
-        assertEquals(Duration.ZERO, config.upstreamBudget(0));
+        TokenConfig config = TokenConfig.fromEnvironment(minimalWith("SALESFORCE_TIMEOUT_MS", "3000"));
+        assertEquals(Duration.ofMillis(3000), config.salesforceBudget(5000));
+        assertEquals(Duration.ofMillis(3000), config.salesforceBudget(3000 + TokenConfig.ANSWER_MARGIN_MS));
+        assertEquals(Duration.ofMillis(800), config.salesforceBudget(800 + TokenConfig.ANSWER_MARGIN_MS));
+        assertEquals(Duration.ZERO, config.salesforceBudget(TokenConfig.ANSWER_MARGIN_MS));
+        assertEquals(Duration.ZERO, config.salesforceBudget(0));
     }
 
     @Test
@@ -101,16 +101,16 @@ class TokenConfigTest {
                 "SALESFORCE_LOGIN_URL", "https://test.salesforce.com/",
                 "TOKEN_EXPIRES_IN", "1800",
                 "ALLOWED_CLIENT_IDS", " a , b,,",
-                "UPSTREAM_TIMEOUT_MS", "2500",
+                "SALESFORCE_TIMEOUT_MS", "2500",
                 "DEFAULT_REDIRECT_URI", "https://pitangui.amazon.com/api/skill/link/X",
                 "INSTANCE_URL_ALLOWLIST", ".my.salesforce.com"));
         assertEquals(URI.create("https://test.salesforce.com/services/oauth2/token"), config.salesforceTokenEndpoint());
         assertEquals(1800, config.tokenExpiresInSeconds());
         assertEquals(Set.of("a", "b"), config.allowedClients().ids());
         assertFalse(config.allowsClient("c"));
-        assertEquals(Duration.ofMillis(2500), config.upstreamTimeout());
+        assertEquals(Duration.ofMillis(2500), config.salesforceTimeout());
         assertEquals(Optional.of("https://pitangui.amazon.com/api/skill/link/X"), config.defaultRedirectUri());
-        assertEquals(java.util.List.of(".my.salesforce.com"), config.instanceUrlPolicy().hostSuffixes());
+        assertEquals(java.util.List.of(".my.salesforce.com"), config.instanceUrls().hostSuffixes());
     }
 
     @Test
@@ -136,10 +136,10 @@ class TokenConfigTest {
         "TOKEN_EXPIRES_IN|SECRETVALUE",
         "TOKEN_EXPIRES_IN|59",
         "TOKEN_EXPIRES_IN|86401",
-        "UPSTREAM_TIMEOUT_MS|99",
-        "UPSTREAM_TIMEOUT_MS|3501",
-        "UPSTREAM_TIMEOUT_MS|30000",
-        "UPSTREAM_TIMEOUT_MS|SECRETVALUE",
+        "SALESFORCE_TIMEOUT_MS|99",
+        "SALESFORCE_TIMEOUT_MS|3501",
+        "SALESFORCE_TIMEOUT_MS|30000",
+        "SALESFORCE_TIMEOUT_MS|SECRETVALUE",
         "DEFAULT_REDIRECT_URI|SECRETVALUE",
         "INSTANCE_URL_ALLOWLIST|http://evil.example",
     })

@@ -34,18 +34,18 @@ import java.util.Set;
 class TokenEndpointFuzzTest {
 
     private static final Set<Integer> STATUSES = Set.of(200, 400, 401, 405, 413, 500, 502, 503, 504);
-    private static final Set<String> ALLOWED_CLIENTS = Set.of(SalesforceStandIn.TEST_CLIENT_IDS.split(","));
+    private static final Set<String> ALLOWED_CLIENTS = Set.of(WireMockSalesforce.TEST_CLIENT_IDS.split(","));
     private static final Set<String> SECRET_PARAMETERS = Set.of("client_secret", "code", "refresh_token",
             "code_verifier");
     /** Log fields that are not the request's values: ids API Gateway and Lambda assign. */
     private static final Set<String> ID_FIELDS = Set.of("requestId", "apiRequestId");
     private static final TokenConfig CONFIG =
-            TokenConfig.fromEnvironment(SalesforceStandIn.environmentFor("https://login.salesforce.com"));
+            TokenConfig.fromEnvironment(WireMockSalesforce.environmentFor("https://login.salesforce.com"));
 
     @FuzzTest
     void anyEventGetsAWellFormedAnswer(byte[] event) throws IOException, LinkedTokenException {
         InMemorySalesforce salesforce = new InMemorySalesforce();
-        TestContext context = new TestContext();
+        CapturingContext context = new CapturingContext();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TokenHandler(CONFIG, salesforce).handleRequest(new ByteArrayInputStream(event), out, context);
 
@@ -64,7 +64,7 @@ class TokenEndpointFuzzTest {
         JsonObject line = JsonParser.parseString(lines.get(0)).getAsJsonObject();
         assertEquals(status, line.get("status").getAsInt());
 
-        List<InMemorySalesforce.Call> calls = salesforce.calls();
+        List<InMemorySalesforce.Forwarded> calls = salesforce.forwarded();
         assertTrue(calls.size() <= 1, "more than one call to Salesforce");
         String outcome = line.get("outcome").getAsString();
         if (outcome.equals("rejected")) {

@@ -1,8 +1,8 @@
 package io.github.asflink.token;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static io.github.asflink.token.HttpApiEvents.basic;
-import static io.github.asflink.token.HttpApiEvents.form;
+import static io.github.asflink.token.HttpApiEventBuilder.basic;
+import static io.github.asflink.token.HttpApiEventBuilder.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Behaviours 6–8: the Salesforce call, the rewritten answer, and how failures are mapped. */
+/** The Salesforce call, the rewritten answer, and how failures are mapped. */
 class TokenExchangeWithSalesforceTest {
 
     static final String CLIENT_ID = "3MVG9demo.Consumer_Key";
@@ -33,12 +33,12 @@ class TokenExchangeWithSalesforceTest {
     static final String CODE = "aPrx+code/with=&%chars";
     static final String REDIRECT = "https://pitangui.amazon.com/api/skill/link/M2AAAAAAAAAAAA";
 
-    private static SalesforceStandIn salesforce;
+    private static WireMockSalesforce salesforce;
     private static TokenHandler handler;
 
     @BeforeAll
     static void start() {
-        salesforce = new SalesforceStandIn();
+        salesforce = new WireMockSalesforce();
         handler = salesforce.handler("TOKEN_EXPIRES_IN", "3600");
     }
 
@@ -52,22 +52,22 @@ class TokenExchangeWithSalesforceTest {
         salesforce.reset();
     }
 
-    private static HttpApiEvents codeRequestWithBodyCredentials(String... extra) {
+    private static HttpApiEventBuilder codeRequestWithBodyCredentials(String... extra) {
         String[] base = {"grant_type", "authorization_code", "code", CODE, "redirect_uri", REDIRECT,
             "client_id", CLIENT_ID, "client_secret", SECRET};
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
-        return HttpApiEvents.post().formBody(form(all));
+        return HttpApiEventBuilder.post().formBody(form(all));
     }
 
-    private static Invocation call(HttpApiEvents event) {
+    private static Invocation call(HttpApiEventBuilder event) {
         return Invocation.of(handler, event.json());
     }
 
     @Test
     void authorizationCodeIsForwardedAsASalesforceFormWithEverySpecialCharacterIntact() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
 
         Invocation answer = call(codeRequestWithBodyCredentials("code_verifier", "verifier-~._+/="));
 
@@ -86,9 +86,9 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void basicCredentialsAreDecodedPerRfc6749AndSentInTheBody() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
 
-        Invocation answer = call(HttpApiEvents.post().header("authorization", basic(CLIENT_ID, SECRET))
+        Invocation answer = call(HttpApiEventBuilder.post().header("authorization", basic(CLIENT_ID, SECRET))
                 .formBody(form("grant_type", "authorization_code", "code", CODE, "redirect_uri", REDIRECT)));
 
         assertEquals(200, answer.status());
@@ -100,15 +100,15 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void basicAndIdenticalBodyCredentialsAreAccepted() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
-        Invocation answer = call(HttpApiEvents.post().header("authorization", basic(CLIENT_ID, SECRET))
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
+        Invocation answer = call(HttpApiEventBuilder.post().header("authorization", basic(CLIENT_ID, SECRET))
                 .formBody(form("grant_type", "authorization_code", "code", CODE, "client_id", CLIENT_ID)));
         assertEquals(200, answer.status());
     }
 
     @Test
     void jsonBodyWithoutContentTypeIsUnderstood() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
         JsonObject json = new JsonObject();
         json.addProperty("grant_type", "authorization_code");
         json.addProperty("code", CODE);
@@ -116,7 +116,7 @@ class TokenExchangeWithSalesforceTest {
         json.addProperty("client_secret", SECRET);
         json.add("redirect_uri", null);
 
-        Invocation answer = call(HttpApiEvents.post().rawBody(json.toString(), false));
+        Invocation answer = call(HttpApiEventBuilder.post().rawBody(json.toString(), false));
 
         assertEquals(200, answer.status());
         assertEquals(CODE, salesforce.receivedForm().get("code"));
@@ -125,10 +125,10 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void formBodyWithoutContentTypeIsUnderstood() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
         String form = form("grant_type", "authorization_code", "code", CODE, "client_id", CLIENT_ID,
                 "client_secret", SECRET);
-        Invocation answer = call(HttpApiEvents.post().rawBody(
+        Invocation answer = call(HttpApiEventBuilder.post().rawBody(
                 java.util.Base64.getEncoder().encodeToString(form.getBytes()), true));
         assertEquals(200, answer.status());
         assertEquals(SECRET, salesforce.receivedForm().get("client_secret"));
@@ -137,26 +137,26 @@ class TokenExchangeWithSalesforceTest {
     @Test
     void configuredRedirectUriIsUsedOnlyWhenAlexaSendsNone() {
         TokenHandler withDefault = salesforce.handler("DEFAULT_REDIRECT_URI", "https://layla.amazon.com/api/skill/link/X");
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
 
-        Invocation.of(withDefault, HttpApiEvents.post().formBody(form("grant_type", "authorization_code", "code", CODE,
-                "client_id", CLIENT_ID, "client_secret", SECRET)).json());
+        Invocation.of(withDefault, HttpApiEventBuilder.post().formBody(form("grant_type", "authorization_code",
+                "code", CODE, "client_id", CLIENT_ID, "client_secret", SECRET)).json());
         assertEquals("https://layla.amazon.com/api/skill/link/X", salesforce.receivedForm().get("redirect_uri"));
 
         salesforce.reset();
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
         Invocation.of(withDefault, codeRequestWithBodyCredentials().json());
         assertEquals(REDIRECT, salesforce.receivedForm().get("redirect_uri"));
     }
 
     @Test
     void successAnswerCarriesTheLinkedTokenAndWhatAlexaNeeds() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
 
         Invocation answer = call(codeRequestWithBodyCredentials());
 
         assertEquals(200, answer.status());
-        assertEquals(SalesforceStandIn.ACCESS_TOKEN + " " + SalesforceStandIn.INSTANCE_URL,
+        assertEquals(WireMockSalesforce.ACCESS_TOKEN + " " + WireMockSalesforce.INSTANCE_URL,
                 answer.string("access_token"));
         assertEquals("Bearer", answer.string("token_type"));
         assertEquals(3600, answer.body().get("expires_in").getAsInt());
@@ -170,16 +170,16 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void defaultExpiresInIsNinetyMinutes() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
         Invocation answer = Invocation.of(salesforce.handler(), codeRequestWithBodyCredentials().json());
         assertEquals(5400, answer.body().get("expires_in").getAsInt());
     }
 
     @Test
     void refreshWithoutRotationGivesAlexaBackItsRefreshToken() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, false));
 
-        Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "refresh_token",
+        Invocation answer = call(HttpApiEventBuilder.post().formBody(form("grant_type", "refresh_token",
                 "refresh_token", "5Aep861original+/=", "client_id", CLIENT_ID, "client_secret", SECRET)));
 
         assertEquals(200, answer.status());
@@ -190,34 +190,34 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void refreshWithRotationPassesTheNewRefreshTokenOn() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
-        Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "refresh_token",
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
+        Invocation answer = call(HttpApiEventBuilder.post().formBody(form("grant_type", "refresh_token",
                 "refresh_token", "5Aep861original", "client_id", CLIENT_ID, "client_secret", SECRET)));
         assertEquals("5Aep861SFrefreshToken.rotated", answer.string("refresh_token"));
     }
 
     @Test
     void aGrantWithoutARefreshTokenIsLoggedWithTheScopeToAdd() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, false));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, false));
         Invocation answer = call(codeRequestWithBodyCredentials());
         assertEquals(200, answer.status());
         assertNull(answer.string("refresh_token"));
         assertEquals("no refresh_token: grant the refresh_token scope", answer.logLine().get("note").getAsString());
 
         salesforce.reset();
-        salesforce.answersJson(200, SalesforceStandIn.grant(SECRET, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(SECRET, true));
         assertNull(call(codeRequestWithBodyCredentials()).logLine().get("note"), "no note when all is well");
     }
 
     @Test
     void answerWithoutSignatureIsAcceptedWhenSalesforceSendsNone() {
-        salesforce.answersJson(200, SalesforceStandIn.grant(null, true));
+        salesforce.answersJson(200, WireMockSalesforce.grant(null, true));
         assertEquals(200, call(codeRequestWithBodyCredentials()).status());
     }
 
     @Test
     void badSignatureIsAGatewayErrorNotAToken() {
-        salesforce.answersJson(200, SalesforceStandIn.grant("another-secret", true));
+        salesforce.answersJson(200, WireMockSalesforce.grant("another-secret", true));
         Invocation answer = call(codeRequestWithBodyCredentials());
         assertEquals(502, answer.status());
         assertEquals("server_error", answer.error());
@@ -226,7 +226,7 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void signatureThatIsNotBase64IsAGatewayErrorNotAToken() {
-        JsonObject grant = SalesforceStandIn.grant(SECRET, true);
+        JsonObject grant = WireMockSalesforce.grant(SECRET, true);
         grant.addProperty("signature", "not*base64!");
         salesforce.answersJson(200, grant);
         Invocation answer = call(codeRequestWithBodyCredentials());
@@ -237,7 +237,7 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void signatureWithoutIssuedAtIsRejected() {
-        JsonObject grant = SalesforceStandIn.grant(SECRET, true);
+        JsonObject grant = WireMockSalesforce.grant(SECRET, true);
         grant.remove("issued_at");
         salesforce.answersJson(200, grant);
         assertEquals(502, call(codeRequestWithBodyCredentials()).status());
@@ -247,7 +247,7 @@ class TokenExchangeWithSalesforceTest {
     @ValueSource(strings = {"https://attacker.example", "http://acme.my.salesforce.com",
         "https://acme.my.salesforce.com.evil.example", "https://user@acme.my.salesforce.com", "not a url"})
     void instanceUrlOutsideTheAllowListIsAGatewayError(String instanceUrl) {
-        JsonObject grant = SalesforceStandIn.grant(SECRET, true);
+        JsonObject grant = WireMockSalesforce.grant(SECRET, true);
         grant.addProperty("instance_url", instanceUrl);
         salesforce.answersJson(200, grant);
         Invocation answer = call(codeRequestWithBodyCredentials());
@@ -257,31 +257,31 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void allowListFromTheEnvironmentIsHonoured() {
-        JsonObject grant = SalesforceStandIn.grant(SECRET, true);
+        JsonObject grant = WireMockSalesforce.grant(SECRET, true);
         grant.addProperty("instance_url", "https://sf.internal.example");
         salesforce.answersJson(200, grant);
         TokenHandler custom = salesforce.handler("INSTANCE_URL_ALLOWLIST", "default,https://sf.internal.example");
         Invocation answer = Invocation.of(custom, codeRequestWithBodyCredentials().json());
-        assertEquals(SalesforceStandIn.ACCESS_TOKEN + " https://sf.internal.example", answer.string("access_token"));
+        assertEquals(WireMockSalesforce.ACCESS_TOKEN + " https://sf.internal.example", answer.string("access_token"));
     }
 
     @Test
     void gatewayErrorsSayWhichPartOfTheAnswerCannotBeLinked() {
-        JsonObject foreign = SalesforceStandIn.grant(SECRET, true);
+        JsonObject foreign = WireMockSalesforce.grant(SECRET, true);
         foreign.addProperty("instance_url", "https://attacker.example");
         salesforce.answersJson(200, foreign);
         assertEquals("Salesforce's instance_url is not an allowed Salesforce origin",
                 call(codeRequestWithBodyCredentials()).string("error_description"));
 
         salesforce.reset();
-        JsonObject spaced = SalesforceStandIn.grant(SECRET, true);
+        JsonObject spaced = WireMockSalesforce.grant(SECRET, true);
         spaced.addProperty("access_token", "00D5g!two words");
         salesforce.answersJson(200, spaced);
         assertEquals("Salesforce's access token cannot be linked",
                 call(codeRequestWithBodyCredentials()).string("error_description"));
 
         salesforce.reset();
-        JsonObject huge = SalesforceStandIn.grant(SECRET, true);
+        JsonObject huge = WireMockSalesforce.grant(SECRET, true);
         huge.addProperty("access_token", "00D5g!" + "a".repeat(2048));
         salesforce.answersJson(200, huge);
         assertEquals("Salesforce's access token is too long to link",
@@ -293,12 +293,13 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void jwtBasedAccessTokenIsAGatewayErrorNamingTheSettingToTurnOff() {
-        JsonObject jwt = SalesforceStandIn.jwtGrant();
+        JsonObject jwt = WireMockSalesforce.jwtGrant();
         String token = jwt.get("access_token").getAsString();
         assertTrue(token.length() > 1000 && token.split("\\.").length == 3, "a realistic JWT: " + token.length());
         salesforce.answersJson(200, jwt);
 
-        for (HttpApiEvents request : List.of(codeRequestWithBodyCredentials(), HttpApiEvents.post().formBody(form(
+        for (HttpApiEventBuilder request : List.of(codeRequestWithBodyCredentials(),
+                HttpApiEventBuilder.post().formBody(form(
                 "grant_type", "refresh_token", "refresh_token", "5Aep861old", "client_id", CLIENT_ID,
                 "client_secret", SECRET)))) {
             Invocation answer = call(request);
@@ -320,7 +321,7 @@ class TokenExchangeWithSalesforceTest {
 
     @Test
     void jwtShapedAnswerWithoutTokenFormatIsRecognisedToo() {
-        JsonObject jwt = SalesforceStandIn.jwtGrant();
+        JsonObject jwt = WireMockSalesforce.jwtGrant();
         jwt.remove("token_format"); // api_instance_url instead of instance_url is the same setting
         salesforce.answersJson(200, jwt);
         Invocation answer = call(codeRequestWithBodyCredentials());
@@ -331,7 +332,7 @@ class TokenExchangeWithSalesforceTest {
     @ParameterizedTest
     @ValueSource(strings = {"access_token", "instance_url"})
     void answerMissingAnEssentialFieldIsAGatewayError(String field) {
-        JsonObject grant = SalesforceStandIn.grant(SECRET, true);
+        JsonObject grant = WireMockSalesforce.grant(SECRET, true);
         grant.remove(field);
         salesforce.answersJson(200, grant);
         Invocation answer = call(codeRequestWithBodyCredentials());
@@ -343,7 +344,7 @@ class TokenExchangeWithSalesforceTest {
     void salesforceInvalidGrantPassesThroughAsInvalidGrant() {
         salesforce.answers(SalesforceErrors.expiredGrant());
 
-        Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "refresh_token",
+        Invocation answer = call(HttpApiEventBuilder.post().formBody(form("grant_type", "refresh_token",
                 "refresh_token", "5Aep861old", "client_id", CLIENT_ID, "client_secret", SECRET)));
 
         assertEquals(400, answer.status());
@@ -363,7 +364,7 @@ class TokenExchangeWithSalesforceTest {
     @Test
     void salesforceInvalidClientWithBasicIsA401WithABasicChallenge() {
         salesforce.answers(SalesforceErrors.wrongClientSecret()); // Salesforce says 400; RFC 6749 §5.2 wants 401
-        Invocation answer = call(HttpApiEvents.post().header("authorization", basic(CLIENT_ID, SECRET))
+        Invocation answer = call(HttpApiEventBuilder.post().header("authorization", basic(CLIENT_ID, SECRET))
                 .formBody(form("grant_type", "authorization_code", "code", CODE)));
         assertEquals(401, answer.status());
         assertEquals("invalid_client", answer.error());
@@ -374,7 +375,7 @@ class TokenExchangeWithSalesforceTest {
     @Test
     void salesforce401IsPassedOnWithABasicChallengeOnlyWhenBasicWasUsed() {
         salesforce.answers(SalesforceErrors.oauth(401, "unauthorized_client", "client is not authorized"));
-        Invocation basicAnswer = call(HttpApiEvents.post().header("authorization", basic(CLIENT_ID, SECRET))
+        Invocation basicAnswer = call(HttpApiEventBuilder.post().header("authorization", basic(CLIENT_ID, SECRET))
                 .formBody(form("grant_type", "authorization_code", "code", CODE)));
         assertEquals(401, basicAnswer.status());
         assertEquals("unauthorized_client", basicAnswer.error());
@@ -456,8 +457,8 @@ class TokenExchangeWithSalesforceTest {
     @Test
     void slowSalesforceIsAGatewayTimeout() {
         salesforce.answers(aResponse().withStatus(200).withFixedDelay(1500)
-                .withBody(SalesforceStandIn.grant(SECRET, true).toString()));
-        TokenHandler impatient = salesforce.handler("UPSTREAM_TIMEOUT_MS", "300");
+                .withBody(WireMockSalesforce.grant(SECRET, true).toString()));
+        TokenHandler impatient = salesforce.handler("SALESFORCE_TIMEOUT_MS", "300");
 
         long start = System.nanoTime();
         Invocation answer = Invocation.of(impatient, codeRequestWithBodyCredentials().json());
@@ -482,7 +483,7 @@ class TokenExchangeWithSalesforceTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        TokenHandler nowhere = new TokenHandler(SalesforceStandIn.environmentFor("http://127.0.0.1:" + closedPort));
+        TokenHandler nowhere = new TokenHandler(WireMockSalesforce.environmentFor("http://127.0.0.1:" + closedPort));
         Invocation answer = Invocation.of(nowhere, codeRequestWithBodyCredentials().json());
         assertEquals(503, answer.status());
         assertEquals("temporarily_unavailable", answer.error());

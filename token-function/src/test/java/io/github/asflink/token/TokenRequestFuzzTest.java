@@ -66,7 +66,7 @@ class TokenRequestFuzzTest {
         }
         String method = (flags & 0x20) != 0 ? "GET" : "POST";
         try {
-            TokenRequest request = PARSER.parse(new HttpApiRequest(method, "/token", headers, body, base64, "fuzz"));
+            TokenRequest request = PARSER.parse(new HttpApiRequest(method, headers, body, base64, "fuzz"));
             assertTrue(request.client().clientId() != null && !request.client().clientId().isEmpty());
             String secret = request.client().clientSecret();
             if (secret != null && secret.length() >= 8 && !secret.matches("[A-Za-z_ <>]*")) {
@@ -127,7 +127,7 @@ class TokenRequestFuzzTest {
         }
         TokenRequest request;
         try {
-            request = PARSER.parse(new HttpApiRequest("POST", "/token", headers, body, base64, "fuzz"));
+            request = PARSER.parse(new HttpApiRequest("POST", headers, body, base64, "fuzz"));
         } catch (TokenError error) {
             throw new AssertionError("a well-encoded request was refused: " + error.description());
         }

@@ -1,7 +1,7 @@
 package io.github.asflink.token;
 
-import static io.github.asflink.token.HttpApiEvents.basic;
-import static io.github.asflink.token.HttpApiEvents.form;
+import static io.github.asflink.token.HttpApiEventBuilder.basic;
+import static io.github.asflink.token.HttpApiEventBuilder.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,15 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Behaviours 1–5: requests that are answered without calling Salesforce. */
+/** Requests that are answered without calling Salesforce. */
 class TokenRequestValidationTest {
 
-    private static SalesforceStandIn salesforce;
+    private static WireMockSalesforce salesforce;
     private static TokenHandler handler;
 
     @BeforeAll
     static void start() {
-        salesforce = new SalesforceStandIn();
+        salesforce = new WireMockSalesforce();
         handler = salesforce.handler();
     }
 
@@ -41,7 +41,7 @@ class TokenRequestValidationTest {
         assertEquals(0, reached, "no request may reach Salesforce");
     }
 
-    private static Invocation call(HttpApiEvents event) {
+    private static Invocation call(HttpApiEventBuilder event) {
         return Invocation.of(handler, event.json());
     }
 
@@ -57,7 +57,7 @@ class TokenRequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET", "PUT", "DELETE", "OPTIONS"})
     void onlyPostIsAccepted(String method) {
-        Invocation answer = call(HttpApiEvents.post().method(method));
+        Invocation answer = call(HttpApiEventBuilder.post().method(method));
         assertOAuthError(answer, 405, "invalid_request");
         assertEquals("POST", answer.headers().get("allow"));
     }
@@ -65,43 +65,43 @@ class TokenRequestValidationTest {
     @Test
     void bodyOverSixteenKibibytesIsRefused() {
         String big = form("grant_type", "authorization_code", "code", "x".repeat(17 * 1024), "client_id", "c");
-        assertOAuthError(call(HttpApiEvents.post().formBody(big)), 413, "invalid_request");
-        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+        assertOAuthError(call(HttpApiEventBuilder.post().formBody(big)), 413, "invalid_request");
+        assertOAuthError(call(HttpApiEventBuilder.post().header("content-type", "application/x-www-form-urlencoded")
                 .rawBody(big, false)), 413, "invalid_request");
     }
 
     @Test
     void bodyMarkedBase64ThatIsNotIsABadRequest() {
-        assertOAuthError(call(HttpApiEvents.post().rawBody("grant_type=authorization_code&code=***", true)), 400,
+        assertOAuthError(call(HttpApiEventBuilder.post().rawBody("grant_type=authorization_code&code=***", true)), 400,
                 "invalid_request");
     }
 
     @Test
     void jsonThatIsNotAnObjectIsABadRequest() {
-        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/json")
+        assertOAuthError(call(HttpApiEventBuilder.post().header("content-type", "application/json")
                 .rawBody("[\"grant_type\"]", false)), 400, "invalid_request");
-        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/json")
+        assertOAuthError(call(HttpApiEventBuilder.post().header("content-type", "application/json")
                 .rawBody("{\"grant_type\": {\"nested\": 1}}", false)), 400, "invalid_request");
-        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/json")
+        assertOAuthError(call(HttpApiEventBuilder.post().header("content-type", "application/json")
                 .rawBody("{not json", false)), 400, "invalid_request");
     }
 
     @Test
     void malformedPercentEncodingIsABadRequest() {
-        assertOAuthError(call(HttpApiEvents.post().formBody("grant_type=authorization_code&code=%ZZ&client_id=c")),
-                400, "invalid_request");
+        assertOAuthError(call(HttpApiEventBuilder.post()
+                .formBody("grant_type=authorization_code&code=%ZZ&client_id=c")), 400, "invalid_request");
     }
 
     @Test
     void repeatedParameterIsABadRequest() {
-        Invocation answer = call(HttpApiEvents.post().formBody("grant_type=refresh_token&refresh_token=a"
+        Invocation answer = call(HttpApiEventBuilder.post().formBody("grant_type=refresh_token&refresh_token=a"
                 + "&refresh_token=b&client_id=c"));
         assertOAuthError(answer, 400, "invalid_request");
         assertTrue(answer.string("error_description").contains("refresh_token"));
     }
 
     private static Invocation json(String body) {
-        return call(HttpApiEvents.post().header("content-type", "application/json").rawBody(body, false));
+        return call(HttpApiEventBuilder.post().header("content-type", "application/json").rawBody(body, false));
     }
 
     @ParameterizedTest
@@ -114,12 +114,12 @@ class TokenRequestValidationTest {
         assertEquals("parameter grant_type is repeated", answer.string("error_description"));
         // without a Content-Type the body is recognised as JSON and judged the same
         assertEquals("parameter grant_type is repeated",
-                call(HttpApiEvents.post().rawBody(body, false)).string("error_description"));
+                call(HttpApiEventBuilder.post().rawBody(body, false)).string("error_description"));
     }
 
     @Test
     void repeatedFormParameterCountsEvenWhenOneIsEmpty() {
-        Invocation answer = call(HttpApiEvents.post().formBody("grant_type=refresh_token&refresh_token="
+        Invocation answer = call(HttpApiEventBuilder.post().formBody("grant_type=refresh_token&refresh_token="
                 + "&refresh_token=b&client_id=c"));
         assertOAuthError(answer, 400, "invalid_request");
         assertEquals("parameter refresh_token is repeated", answer.string("error_description"));
@@ -167,12 +167,12 @@ class TokenRequestValidationTest {
 
     @Test
     void emptyBodyIsABadRequest() {
-        assertOAuthError(call(HttpApiEvents.post()), 400, "invalid_request");
+        assertOAuthError(call(HttpApiEventBuilder.post()), 400, "invalid_request");
     }
 
     @Test
     void missingGrantTypeIsInvalidRequest() {
-        assertOAuthError(call(HttpApiEvents.post().formBody(form("code", "abc", "client_id", "c"))), 400,
+        assertOAuthError(call(HttpApiEventBuilder.post().formBody(form("code", "abc", "client_id", "c"))), 400,
                 "invalid_request");
     }
 
@@ -180,13 +180,14 @@ class TokenRequestValidationTest {
     @ValueSource(strings = {"password", "client_credentials", "urn:ietf:params:oauth:grant-type:jwt-bearer",
         "AUTHORIZATION_CODE"})
     void otherGrantTypesAreUnsupported(String grantType) {
-        assertOAuthError(call(HttpApiEvents.post().formBody(form("grant_type", grantType, "client_id", "c"))), 400,
+        assertOAuthError(call(HttpApiEventBuilder.post().formBody(form("grant_type", grantType, "client_id", "c"))),
+                400,
                 "unsupported_grant_type");
     }
 
     @Test
     void authorizationCodeGrantNeedsACode() {
-        Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "authorization_code",
+        Invocation answer = call(HttpApiEventBuilder.post().formBody(form("grant_type", "authorization_code",
                 "client_id", "c", "client_secret", "s")));
         assertOAuthError(answer, 400, "invalid_request");
         assertEquals("code is required", answer.string("error_description"));
@@ -194,29 +195,33 @@ class TokenRequestValidationTest {
 
     @Test
     void emptyCodeCountsAsMissing() {
-        assertOAuthError(call(HttpApiEvents.post().formBody("grant_type=authorization_code&code=&client_id=c")), 400,
+        assertOAuthError(call(HttpApiEventBuilder.post().formBody("grant_type=authorization_code&code=&client_id=c")),
+                400,
                 "invalid_request");
     }
 
     @Test
     void refreshGrantNeedsARefreshToken() {
-        Invocation answer = call(HttpApiEvents.post().formBody(form("grant_type", "refresh_token", "client_id", "c")));
+        Invocation answer = call(HttpApiEventBuilder.post()
+                .formBody(form("grant_type", "refresh_token", "client_id", "c")));
         assertOAuthError(answer, 400, "invalid_request");
         assertEquals("refresh_token is required", answer.string("error_description"));
     }
 
     @Test
     void missingClientIdIsInvalidRequest() {
-        assertOAuthError(call(HttpApiEvents.post().formBody(form("grant_type", "authorization_code", "code", "x"))),
+        assertOAuthError(call(HttpApiEventBuilder.post()
+                .formBody(form("grant_type", "authorization_code", "code", "x"))),
                 400, "invalid_request");
     }
 
     @Test
     void basicAndBodyCredentialsThatDifferAreRefused() {
-        Invocation answer = call(HttpApiEvents.post().header("authorization", basic("alexa-client", "s3cret"))
+        Invocation answer = call(HttpApiEventBuilder.post().header("authorization", basic("alexa-client", "s3cret"))
                 .formBody(form("grant_type", "authorization_code", "code", "x", "client_id", "other-client")));
         assertOAuthError(answer, 400, "invalid_request");
-        Invocation secretDiffers = call(HttpApiEvents.post().header("authorization", basic("alexa-client", "s3cret"))
+        Invocation secretDiffers = call(HttpApiEventBuilder.post()
+                .header("authorization", basic("alexa-client", "s3cret"))
                 .formBody(form("grant_type", "authorization_code", "code", "x", "client_secret", "other")));
         assertOAuthError(secretDiffers, 400, "invalid_request");
     }
@@ -224,21 +229,21 @@ class TokenRequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"Bearer abc", "Basic !!!notbase64", "Basic "})
     void unusableAuthorizationHeaderIsInvalidRequest(String authorization) {
-        assertOAuthError(call(HttpApiEvents.post().header("authorization", authorization)
+        assertOAuthError(call(HttpApiEventBuilder.post().header("authorization", authorization)
                 .formBody(form("grant_type", "authorization_code", "code", "x"))), 400, "invalid_request");
     }
 
     @Test
     void basicWithoutColonIsInvalidRequest() {
         String noColon = "Basic " + Base64.getEncoder().encodeToString("justanid".getBytes(StandardCharsets.UTF_8));
-        assertOAuthError(call(HttpApiEvents.post().header("authorization", noColon)
+        assertOAuthError(call(HttpApiEventBuilder.post().header("authorization", noColon)
                 .formBody(form("grant_type", "authorization_code", "code", "x"))), 400, "invalid_request");
     }
 
     @Test
     void basicWithAnEmptyClientIdIsInvalidRequest() {
         String noId = "Basic " + Base64.getEncoder().encodeToString(":s3cret".getBytes(StandardCharsets.UTF_8));
-        Invocation answer = call(HttpApiEvents.post().header("authorization", noId)
+        Invocation answer = call(HttpApiEventBuilder.post().header("authorization", noId)
                 .formBody(form("grant_type", "authorization_code", "code", "x")));
         assertOAuthError(answer, 400, "invalid_request");
         assertEquals("Authorization: Basic value must be client_id:client_secret", answer.string("error_description"));
@@ -253,15 +258,15 @@ class TokenRequestValidationTest {
     @Test
     void bodyOfExactlySixteenKibibytesIsReadEitherWay() {
         String limit = formOf(RequestParameters.MAX_BODY_BYTES);
-        for (Invocation answer : List.of(call(HttpApiEvents.post().formBody(limit)),
-                call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+        for (Invocation answer : List.of(call(HttpApiEventBuilder.post().formBody(limit)),
+                call(HttpApiEventBuilder.post().header("content-type", "application/x-www-form-urlencoded")
                         .rawBody(limit, false)))) {
             assertOAuthError(answer, 400, "invalid_request");
             assertEquals("grant_type is required", answer.string("error_description"), "read, not refused for size");
         }
         String over = formOf(RequestParameters.MAX_BODY_BYTES + 1);
-        assertOAuthError(call(HttpApiEvents.post().formBody(over)), 413, "invalid_request");
-        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+        assertOAuthError(call(HttpApiEventBuilder.post().formBody(over)), 413, "invalid_request");
+        assertOAuthError(call(HttpApiEventBuilder.post().header("content-type", "application/x-www-form-urlencoded")
                 .rawBody(over, false)), 413, "invalid_request");
     }
 
@@ -269,13 +274,13 @@ class TokenRequestValidationTest {
     void bodyOverSixteenKibibytesInMultiByteCharactersIsRefusedToo() {
         // 6,000 characters, 18,000 bytes: the limit is in bytes, not characters
         String euros = "client_id=c&pad=" + "\u20ac".repeat(6000);
-        assertOAuthError(call(HttpApiEvents.post().header("content-type", "application/x-www-form-urlencoded")
+        assertOAuthError(call(HttpApiEventBuilder.post().header("content-type", "application/x-www-form-urlencoded")
                 .rawBody(euros, false)), 413, "invalid_request");
     }
 
     @Test
     void repeatedNamelessParameterIsStillARepeat() {
-        Invocation answer = call(HttpApiEvents.post().formBody("client_id=c&grant_type=refresh_token&=a&=b"));
+        Invocation answer = call(HttpApiEventBuilder.post().formBody("client_id=c&grant_type=refresh_token&=a&=b"));
         assertOAuthError(answer, 400, "invalid_request");
         assertEquals("parameter (unnamed) is repeated", answer.string("error_description"));
     }
@@ -291,13 +296,13 @@ class TokenRequestValidationTest {
     @Test
     void clientOutsideTheAllowListIsInvalidClientWithBasicChallengeWhenBasicWasUsed() {
         TokenHandler restricted = salesforce.handler("ALLOWED_CLIENT_IDS", "alexa-client, second-client");
-        Invocation basicAnswer = Invocation.of(restricted, HttpApiEvents.post()
+        Invocation basicAnswer = Invocation.of(restricted, HttpApiEventBuilder.post()
                 .header("authorization", basic("intruder", "s"))
                 .formBody(form("grant_type", "authorization_code", "code", "x")).json());
         assertOAuthError(basicAnswer, 401, "invalid_client");
         assertTrue(basicAnswer.headers().get("www-authenticate").startsWith("Basic"));
 
-        Invocation bodyAnswer = Invocation.of(restricted, HttpApiEvents.post()
+        Invocation bodyAnswer = Invocation.of(restricted, HttpApiEventBuilder.post()
                 .formBody(form("grant_type", "refresh_token", "refresh_token", "r", "client_id", "intruder")).json());
         assertOAuthError(bodyAnswer, 401, "invalid_client");
         assertNull(bodyAnswer.headers().get("www-authenticate"));

@@ -8,15 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds HTTP API payload 2.0 events the way API Gateway sends them, for cases the sample events don't cover. */
-final class HttpApiEvents {
+final class HttpApiEventBuilder {
 
     private final Map<String, String> headers = new LinkedHashMap<>();
     private String method = "POST";
     private String body;
     private boolean base64;
 
-    static HttpApiEvents post() {
-        return new HttpApiEvents();
+    static HttpApiEventBuilder post() {
+        return new HttpApiEventBuilder();
     }
 
     static String form(String... namesAndValues) {
@@ -37,25 +37,25 @@ final class HttpApiEvents {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpApiEvents method(String value) {
+    HttpApiEventBuilder method(String value) {
         method = value;
         return this;
     }
 
-    HttpApiEvents header(String name, String value) {
+    HttpApiEventBuilder header(String name, String value) {
         headers.put(name.toLowerCase(), value);
         return this;
     }
 
     /** A form body, base64-encoded as the HTTP API does for form bodies. */
-    HttpApiEvents formBody(String form) {
+    HttpApiEventBuilder formBody(String form) {
         headers.put("content-type", "application/x-www-form-urlencoded;charset=UTF-8");
         body = Base64.getEncoder().encodeToString(form.getBytes(StandardCharsets.UTF_8));
         base64 = true;
         return this;
     }
 
-    HttpApiEvents rawBody(String value, boolean isBase64) {
+    HttpApiEventBuilder rawBody(String value, boolean isBase64) {
         body = value;
         base64 = isBase64;
         return this;

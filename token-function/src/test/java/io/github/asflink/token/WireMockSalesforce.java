@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Salesforce's token endpoint as a WireMock server on loopback. */
-final class SalesforceStandIn implements AutoCloseable {
+final class WireMockSalesforce implements AutoCloseable {
 
     static final String TOKEN_PATH = "/services/oauth2/token";
     static final String ACCESS_TOKEN = "00D5g00000ABCDE!AQ4AQLm1d.SFaccessToken_x9";
@@ -28,7 +28,7 @@ final class SalesforceStandIn implements AutoCloseable {
 
     private final WireMockServer server;
 
-    SalesforceStandIn() {
+    WireMockSalesforce() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
     }

@@ -12,19 +12,19 @@ import java.util.List;
 import java.util.UUID;
 
 /** A Lambda context whose logger keeps every line, so tests can read what would reach CloudWatch. */
-final class TestContext implements Context {
+final class CapturingContext implements Context {
 
     private final String requestId = UUID.randomUUID().toString();
     private final CapturingLogger logger = new CapturingLogger();
     private final long deadlineMillis;
 
     /** An invocation with five seconds left, the function's timeout in the template. */
-    TestContext() {
+    CapturingContext() {
         this(5000);
     }
 
     /** An invocation with {@code remainingMillis} left, counting down as Lambda's does. */
-    TestContext(int remainingMillis) {
+    CapturingContext(int remainingMillis) {
         this.deadlineMillis = System.currentTimeMillis() + remainingMillis;
     }
 
