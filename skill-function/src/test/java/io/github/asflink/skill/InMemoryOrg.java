@@ -20,9 +20,10 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
     }
 
     /** The skill's calls, by what they ask. */
-    enum Call { USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK }
+    enum Call { USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK,
+        DEALS_TO_MOVE, STAGES, ACCOUNTS, CONTACTS, OPEN_DEALS, OPPORTUNITY_UPDATE }
 
-    static final Map<Call, Reply> HEALTHY = Map.of(
+    static final Map<Call, Reply> HEALTHY = both(Map.of(
             Call.USERINFO, new Reply(200, SalesforceStubs.USERINFO_BODY),
             Call.TOTALS, new Reply(200, SalesforceStubs.totals(3, "1250000.5")),
             Call.NEXT_MULTI_CURRENCY, new Reply(200, """
@@ -43,12 +44,32 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
                     "Subject":null,"Priority":"Medium","Status":"New"},\
                     {"attributes":{"type":"Case"},"Id":"5005g00000AbCdGAAV","CaseNumber":"00001028",\
                     "Subject":"R&D access","Priority":null,"Status":"Working"}]}"""),
-            Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}"));
+            Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}")), Map.of(
+            Call.DEALS_TO_MOVE, new Reply(200, WriteStubs.deals(MoveStageDialogTest.RENEWAL)),
+            Call.STAGES, new Reply(200, WriteStubs.stages()),
+            Call.ACCOUNTS, new Reply(200, WriteStubs.rows("Account",
+                    new WriteStubs.Row(WriteStubs.ACCOUNT_ID, "Globex & Sons", null))),
+            Call.CONTACTS, new Reply(200, WriteStubs.rows("Contact")),
+            Call.OPEN_DEALS, new Reply(200, WriteStubs.rows("Opportunity")),
+            Call.OPPORTUNITY_UPDATE, new Reply(204, "")));
+
+    private static final Map<String, Call> LOOKUPS = Map.of(
+            "SELECT Id, Name, StageName, IsClosed FROM Opportunity ", Call.DEALS_TO_MOVE,
+            WriteStubs.STAGES_SOQL, Call.STAGES,
+            "SELECT Id, Name FROM Account ", Call.ACCOUNTS,
+            "SELECT Id, Name, AccountId FROM Contact ", Call.CONTACTS,
+            "SELECT Id, Name, AccountId FROM Opportunity ", Call.OPEN_DEALS);
 
     private final Function<Call, Reply> answers;
 
     private InMemoryOrg(Function<Call, Reply> answers) {
         this.answers = answers;
+    }
+
+    private static Map<Call, Reply> both(Map<Call, Reply> reads, Map<Call, Reply> writes) {
+        Map<Call, Reply> all = new java.util.EnumMap<>(reads);
+        all.putAll(writes);
+        return Map.copyOf(all);
     }
 
     static InMemoryOrg healthy() {
@@ -80,7 +101,16 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
         if (path.endsWith("/sobjects/Task")) {
             return Call.TASK;
         }
+        if (path.contains("/sobjects/Opportunity/")) {
+            return Call.OPPORTUNITY_UPDATE;
+        }
         String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery().replaceFirst("^q=", "");
+        // The lookups carry the user's words: told apart by how they start.
+        for (Map.Entry<String, Call> lookup : LOOKUPS.entrySet()) {
+            if (soql.startsWith(lookup.getKey())) {
+                return lookup.getValue();
+            }
+        }
         return switch (soql) {
             case SalesforceStubs.TOTALS_SOQL -> Call.TOTALS;
             case SalesforceStubs.NEXT_MULTI_SOQL -> Call.NEXT_MULTI_CURRENCY;
