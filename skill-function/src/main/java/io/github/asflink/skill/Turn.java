@@ -32,8 +32,8 @@ public final class Turn implements CallMeter {
         LOGGED,
         /** The user said no to a change: nothing was sent. */
         DENIED,
-        /** Nothing matched what the user named (a deal, a stage, a call's target). */
-        NOT_FOUND,
+        /** A name the user said matched no record. */
+        NO_MATCH,
         /** Several records or stages matched: the user was asked which. */
         AMBIGUOUS,
         /** Nothing to change: the deal is closed, or already in that stage. */
@@ -221,7 +221,7 @@ public final class Turn implements CallMeter {
     boolean warrantsWarning() {
         return switch (outcome) {
             case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, CONFIRM_ASKED, UPDATED, LOGGED, DENIED,
-                 NOT_FOUND, AMBIGUOUS, UNCHANGED, WRITE_REFUSED, NOT_LINKED, SESSION_ENDED, IGNORED -> false;
+                 NO_MATCH, AMBIGUOUS, UNCHANGED, WRITE_REFUSED, NOT_LINKED, SESSION_ENDED, IGNORED -> false;
             default -> true;
         };
     }

@@ -200,7 +200,7 @@ class LogCallDialogTest {
 
         assertEquals(speak("I couldn't find an account, contact or open deal called globex. " + Spoken.ANYTHING_ELSE),
                 result.ssml());
-        assertEquals("NOT_FOUND", result.logLine().path("outcome").asText());
+        assertEquals("NO_MATCH", result.logLine().path("outcome").asText());
         assertNothingWritten();
     }
 

@@ -141,7 +141,7 @@ class MoveStageDialogTest {
                 + "Contract Sent, Closed Won, and Closed Lost. " + Spoken.ANYTHING_ELSE), result.ssml());
         assertTrue(result.response().path("directives").isMissingNode()
                 || result.response().path("directives").isEmpty());
-        assertEquals("NOT_FOUND", result.logLine().path("outcome").asText());
+        assertEquals("NO_MATCH", result.logLine().path("outcome").asText());
         assertNothingWritten();
     }
 
@@ -187,7 +187,7 @@ class MoveStageDialogTest {
 
         assertEquals(speak("I couldn't find a deal matching globex renewal among your opportunities. "
                 + "You can ask how your pipeline is. " + Spoken.ANYTHING_ELSE), result.ssml());
-        assertEquals("NOT_FOUND", result.logLine().path("outcome").asText());
+        assertEquals("NO_MATCH", result.logLine().path("outcome").asText());
         assertNothingWritten();
     }
 
@@ -262,7 +262,7 @@ class MoveStageDialogTest {
         SkillInvocation.Result result = skill.invoke(started("R&D+(beta)* {x}:~^!|?[-]", "negotiation"));
 
         verify(exactly(1), queried(dealsSoql(match)));
-        assertEquals("NOT_FOUND", result.logLine().path("outcome").asText());
+        assertEquals("NO_MATCH", result.logLine().path("outcome").asText());
     }
 
     @Test

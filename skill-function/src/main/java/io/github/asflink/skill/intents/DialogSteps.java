@@ -2,11 +2,8 @@ package io.github.asflink.skill.intents;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
-import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.model.Slot;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,19 +17,16 @@ final class DialogSteps {
 
     /** Asks for one slot again, forgetting its old value and any confirmation; the other slots are kept. */
     static Optional<Response> elicit(HandlerInput input, Intent intent, String slot, String question) {
-        Map<String, Slot> slots = new LinkedHashMap<>(intent.getSlots() == null ? Map.of() : intent.getSlots());
-        slots.put(slot, Slot.builder().withName(slot).build());
-        return elicitWith(input, intent, slots, slot, question);
+        return ask(input, Slots.without(intent, slot), slot, question);
     }
 
     /** Asks for one slot with every slot emptied: the dialog starts over. */
     static Optional<Response> startOver(HandlerInput input, Intent intent, String slot, String question) {
-        Map<String, Slot> slots = new LinkedHashMap<>();
-        if (intent.getSlots() != null) {
-            intent.getSlots().keySet().forEach(name -> slots.put(name, Slot.builder().withName(name).build()));
+        Intent empty = Slots.without(intent, slot);
+        for (String name : List.copyOf(empty.getSlots().keySet())) {
+            empty = Slots.without(empty, name);
         }
-        slots.put(slot, Slot.builder().withName(slot).build());
-        return elicitWith(input, intent, slots, slot, question);
+        return ask(input, empty, slot, question);
     }
 
     /** Asks the user to say yes or no to what the intent will do. */
@@ -44,22 +38,7 @@ final class DialogSteps {
                 .build();
     }
 
-    /** The value the user gave a slot, stripped; empty when none. */
-    static Optional<String> slotValue(Intent intent, String name) {
-        if (intent.getSlots() == null || intent.getSlots().get(name) == null) {
-            return Optional.empty();
-        }
-        String value = intent.getSlots().get(name).getValue();
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-    }
-
-    private static Optional<Response> elicitWith(HandlerInput input, Intent intent, Map<String, Slot> slots,
-                                                 String slot, String question) {
-        Intent updated = Intent.builder()
-                .withName(intent.getName())
-                .withSlots(slots)
-                .withConfirmationStatus(IntentConfirmationStatus.NONE)
-                .build();
+    private static Optional<Response> ask(HandlerInput input, Intent updated, String slot, String question) {
         return input.getResponseBuilder()
                 .withSpeech(question)
                 .withReprompt(question)

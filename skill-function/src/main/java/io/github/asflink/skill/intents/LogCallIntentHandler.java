@@ -13,6 +13,7 @@ import io.github.asflink.skill.salesforce.Salesforce;
 import io.github.asflink.skill.salesforce.SalesforceClient;
 import io.github.asflink.skill.salesforce.SalesforceResult;
 import io.github.asflink.skill.salesforce.WriteOutcome;
+import io.github.asflink.skill.speech.SpokenChoice;
 import io.github.asflink.skill.speech.SpokenList;
 import io.github.asflink.skill.speech.Ssml;
 import java.util.List;
@@ -95,11 +96,11 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
     private Optional<Response> resolve(HandlerInput input, Intent intent, Map<String, Object> session,
                                        SalesforceClient salesforce) {
         Turn.of(input).outcome(Turn.Outcome.DIALOG_CONTINUED);
-        Optional<NameMatch> target = DialogSteps.slotValue(intent, TARGET).flatMap(NameMatch::of);
+        Optional<NameMatch> target = Slots.value(intent, TARGET).flatMap(NameMatch::of);
         if (target.isEmpty()) {
             return DialogSteps.elicit(input, intent, TARGET, ASK_TARGET);
         }
-        Optional<String> notes = DialogSteps.slotValue(intent, NOTES);
+        Optional<String> notes = Slots.value(intent, NOTES);
         if (notes.isEmpty()) {
             return DialogSteps.elicit(input, intent, NOTES, ASK_NOTES);
         }
@@ -123,7 +124,7 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
             return DialogSteps.confirm(input, intent, "Log a call with " + Ssml.escape(call.name()) + ": "
                     + Ssml.escape(notes) + "?");
         }
-        String said = Ssml.escape(words.spoken());
+        String said = Ssml.escape(words.phrase());
         for (Kind kind : Kind.values()) {
             List<CallTarget> several = kind.of(found);
             if (!several.isEmpty()) {
@@ -131,13 +132,13 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
                 List<String> names = several.stream().limit(MAX_NAMED).map(t -> Ssml.escape(t.name())).toList();
                 String question = several.size() > MAX_NAMED
                         ? "I found more than " + MAX_NAMED + " " + kind.plural + " matching " + said + ", including "
-                        + SpokenList.and(names) + ". Which one? Say more of its name."
+                        + SpokenList.of(names) + ". Which one? Say more of its name."
                         : "I found " + several.size() + " " + kind.plural + " matching " + said + ": "
-                        + SpokenList.or(names) + ". Which one?";
+                        + SpokenChoice.of(names) + ". Which one?";
                 return DialogSteps.elicit(input, intent, TARGET, question);
             }
         }
-        turn.outcome(Turn.Outcome.NOT_FOUND);
+        turn.outcome(Turn.Outcome.NO_MATCH);
         return Replies.answer(input, "I couldn't find an account, contact or open deal called " + said + ".");
     }
 

@@ -14,6 +14,7 @@ import io.github.asflink.skill.salesforce.SalesforceClient;
 import io.github.asflink.skill.salesforce.SalesforceResult;
 import io.github.asflink.skill.salesforce.StageMove;
 import io.github.asflink.skill.salesforce.WriteOutcome;
+import io.github.asflink.skill.speech.SpokenChoice;
 import io.github.asflink.skill.speech.SpokenList;
 import io.github.asflink.skill.speech.Ssml;
 import java.util.List;
@@ -105,11 +106,11 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
     private Optional<Response> resolve(HandlerInput input, Intent intent, SalesforceClient salesforce) {
         Turn turn = Turn.of(input);
         turn.outcome(Turn.Outcome.DIALOG_CONTINUED);
-        Optional<NameMatch> dealWords = DialogSteps.slotValue(intent, DEAL).flatMap(NameMatch::of);
+        Optional<NameMatch> dealWords = Slots.value(intent, DEAL).flatMap(NameMatch::of);
         if (dealWords.isEmpty()) {
             return DialogSteps.elicit(input, intent, DEAL, ASK_DEAL);
         }
-        Optional<String> spokenStage = DialogSteps.slotValue(intent, STAGE);
+        Optional<String> spokenStage = Slots.value(intent, STAGE);
         List<String> stageWords = spokenStage.map(StageMatch::words).orElse(List.of());
         if (stageWords.isEmpty()) {
             return DialogSteps.elicit(input, intent, STAGE, ASK_STAGE);
@@ -125,9 +126,9 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
                                              String spokenStage, List<OrgStage> stages, StageMove found) {
         Turn turn = Turn.of(input);
         List<DealStanding> deals = found.deals();
-        String words = Ssml.escape(dealWords.spoken());
+        String words = Ssml.escape(dealWords.phrase());
         if (deals.isEmpty()) {
-            turn.outcome(Turn.Outcome.NOT_FOUND);
+            turn.outcome(Turn.Outcome.NO_MATCH);
             return Replies.answer(input, "I couldn't find a deal matching " + words
                     + " among your opportunities. You can ask how your pipeline is.");
         }
@@ -139,7 +140,7 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
         if (deals.size() > 1) {
             turn.outcome(Turn.Outcome.AMBIGUOUS);
             return DialogSteps.elicit(input, intent, DEAL, "I found " + deals.size() + " deals: "
-                    + SpokenList.and(deals.stream().map(d -> Ssml.escape(d.name())).toList()) + ". Which one?");
+                    + SpokenList.of(deals.stream().map(d -> Ssml.escape(d.name())).toList()) + ". Which one?");
         }
         DealStanding deal = deals.getFirst();
         String name = Ssml.escape(deal.name());
@@ -148,14 +149,14 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
             return Replies.answer(input, name + " is already closed, so I won't move it.");
         }
         if (stages.isEmpty()) {
-            turn.outcome(Turn.Outcome.NOT_FOUND);
+            turn.outcome(Turn.Outcome.NO_MATCH);
             return Replies.answer(input, "Your org has no stage called " + Ssml.escape(spokenStage)
-                    + ". Its stages are " + SpokenList.and(labels(found.stages())) + ".");
+                    + ". Its stages are " + SpokenList.of(labels(found.stages())) + ".");
         }
         if (stages.size() > 1) {
             turn.outcome(Turn.Outcome.AMBIGUOUS);
             return DialogSteps.elicit(input, intent, STAGE, "Which stage do you mean: "
-                    + SpokenList.or(labels(stages)) + "?");
+                    + SpokenChoice.of(labels(stages)) + "?");
         }
         OrgStage target = stages.getFirst();
         String from = found.stages().stream().filter(stage -> stage.apiName().equals(deal.stageName()))

@@ -15,20 +15,20 @@ final class LookupSoql {
 
     /** The user's deals that match, open ones first; six, to know when more than five match. */
     static String dealsToMove(NameMatch name) {
-        return "SELECT Id, Name, StageName, IsClosed FROM Opportunity USING SCOPE mine WHERE " + name.soql()
+        return "SELECT Id, Name, StageName, IsClosed FROM Opportunity USING SCOPE mine WHERE " + name.condition()
                 + " ORDER BY IsClosed ASC, CloseDate ASC NULLS LAST LIMIT 6";
     }
 
     static String accounts(NameMatch name) {
-        return "SELECT Id, Name FROM Account WHERE " + name.soql() + " ORDER BY Name ASC LIMIT 4";
+        return "SELECT Id, Name FROM Account WHERE " + name.condition() + " ORDER BY Name ASC LIMIT 4";
     }
 
     static String contacts(NameMatch name) {
-        return "SELECT Id, Name, AccountId FROM Contact WHERE " + name.soql() + " ORDER BY Name ASC LIMIT 4";
+        return "SELECT Id, Name, AccountId FROM Contact WHERE " + name.condition() + " ORDER BY Name ASC LIMIT 4";
     }
 
     static String openDeals(NameMatch name) {
-        return "SELECT Id, Name, AccountId FROM Opportunity USING SCOPE mine WHERE " + name.soql()
+        return "SELECT Id, Name, AccountId FROM Opportunity USING SCOPE mine WHERE " + name.condition()
                 + " AND IsClosed = false ORDER BY Name ASC LIMIT 4";
     }
 }

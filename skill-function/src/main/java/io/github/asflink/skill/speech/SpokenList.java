@@ -2,27 +2,28 @@ package io.github.asflink.skill.speech;
 
 import java.util.List;
 
-/** A list as a person says it: "A", "A and B", "A, B, and C" (or "or" when offering a choice). */
+/** Several things in one sentence, the way people list them. Items are SSML already. */
 public final class SpokenList {
 
     private SpokenList() {
     }
 
-    public static String and(List<String> items) {
-        return join(items, "and");
+    /** "a and b"; "a, b, and c". */
+    public static String of(List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.getFirst();
+        }
+        if (items.size() == 2) {
+            return items.getFirst() + " and " + items.getLast();
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + ", and " + items.getLast();
     }
 
-    public static String or(List<String> items) {
-        return join(items, "or");
-    }
-
-    private static String join(List<String> items, String conjunction) {
-        return switch (items.size()) {
-            case 0 -> "";
-            case 1 -> items.getFirst();
-            case 2 -> items.get(0) + " " + conjunction + " " + items.get(1);
-            default -> String.join(", ", items.subList(0, items.size() - 1)) + ", " + conjunction + " "
-                    + items.getLast();
-        };
+    /** "a; b; and c": for items with commas of their own (subjects, "at 9 AM, Pipeline review"). */
+    public static String ofPhrases(List<String> items) {
+        if (items.size() <= 1) {
+            return items.isEmpty() ? "" : items.getFirst();
+        }
+        return String.join("; ", items.subList(0, items.size() - 1)) + "; and " + items.getLast();
     }
 }
