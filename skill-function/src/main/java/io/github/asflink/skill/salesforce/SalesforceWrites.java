@@ -20,7 +20,7 @@ public final class SalesforceWrites {
         this.json = json;
     }
 
-    /** {@code PATCH /sobjects/Opportunity/<id>} with exactly {@code {"StageName":"<api name>"}}; {@code 204} is done. */
+    /** {@code PATCH /sobjects/Opportunity/<id>} with exactly {@code {"StageName":"<api name>"}}; 204 is done. */
     public WriteOutcome moveStage(String opportunityId, String stageApiName) {
         if (!RecordKind.OPPORTUNITY.isId(opportunityId)) {
             throw new IllegalArgumentException("not an opportunity id"); // never built into a path

@@ -48,7 +48,7 @@ public sealed interface WriteOutcome {
     record Unconfirmed(boolean budgetSpent) implements WriteOutcome {
     }
 
-    /** Not saved, for a reason that is not the record's: a dead token, an outage, a request Salesforce could not use. */
+    /** Not saved, for a reason not the record's: a dead token, an outage, a request Salesforce could not use. */
     record Failed(SalesforceFailure failure) implements WriteOutcome {
 
         public Failed {
