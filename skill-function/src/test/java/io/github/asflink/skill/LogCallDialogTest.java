@@ -114,6 +114,22 @@ class LogCallDialogTest {
     }
 
     @Test
+    void aNewQuestionForgetsAnEarlierUnansweredChange() {
+        stubLookups(rows("Account", new WriteStubs.Row(ACCOUNT_ID, "Globex & Sons", null)), rows("Contact"),
+                rows("Opportunity"));
+        ObjectNode event = edit(eventAt("skill-log-call-notes.json", origin), e -> e.with("session")
+                .with("attributes").put("opportunityId", OPPORTUNITY_ID).put("name", "Globex & Sons renewal")
+                .put("fromStage", "Qualification").put("toStage", "Closed Won").put("toStageLabel", "Closed Won")
+                .put("greeted", true));
+
+        SkillInvocation.Result result = skill.invoke(event);
+
+        assertEquals(SkillInvocation.JSON.valueToTree(Map.of("whatId", ACCOUNT_ID, "name", "Globex & Sons",
+                "notes", NOTES, "activityDate", "2026-12-01", "greeted", true)),
+                result.envelope().path("sessionAttributes"), "the move's attributes are gone, others kept");
+    }
+
+    @Test
     void theActivityDateIsTheUsersTodayNotUtcs() {
         // 06:30 UTC on 2 December is still 1 December in Los Angeles (the user's zoneinfo).
         skill.clock(Clock.fixed(Instant.parse("2026-12-02T06:30:00Z"), ZoneOffset.UTC));
@@ -263,6 +279,20 @@ class LogCallDialogTest {
 
         assertEquals(speak(Spoken.SALESFORCE_TROUBLE + " " + Spoken.REPROMPT), result.ssml());
         assertEquals("SALESFORCE_UNAVAILABLE", result.logLine().path("outcome").asText());
+    }
+
+    @Test
+    void aSlowLookupIsAnApologyAndNothingIsAsked() {
+        stubFor(get(urlPathEqualTo(SalesforceStubs.QUERY)).willReturn(SalesforceStubs.json(200,
+                SalesforceStubs.NO_RECORDS).withFixedDelay(2000)));
+
+        SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_TIMEOUT_MS, "250")
+                .invoke(eventAt("skill-log-call-notes.json", origin));
+
+        assertEquals(speak(Spoken.SALESFORCE_TROUBLE + " " + Spoken.REPROMPT), result.ssml());
+        assertEquals("SALESFORCE_TIMEOUT", result.logLine().path("outcome").asText());
+        assertFalse(result.envelope().path("sessionAttributes").has("whatId"));
+        assertNothingWritten();
     }
 
     private static void stubLookups(String accounts, String contacts, String deals) {

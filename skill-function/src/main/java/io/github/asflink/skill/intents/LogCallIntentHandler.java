@@ -62,7 +62,9 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
         if (status == IntentConfirmationStatus.CONFIRMED) {
             return confirmed(input, intent, session, salesforce);
         }
+        // A new question: no earlier change, of either kind, may be confirmed by its answer.
         PendingCall.forget(session);
+        PendingMove.forget(session);
         return resolve(input, intent, session, salesforce);
     }
 

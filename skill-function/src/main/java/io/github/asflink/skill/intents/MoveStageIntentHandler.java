@@ -61,7 +61,9 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
         if (status == IntentConfirmationStatus.CONFIRMED) {
             return confirmed(input, intent, session, salesforce);
         }
+        // A new question: no earlier change, of either kind, may be confirmed by its answer.
         PendingMove.forget(session);
+        PendingCall.forget(session);
         return resolve(input, intent, salesforce);
     }
 
