@@ -20,10 +20,9 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
     }
 
     /** The skill's calls, by what they ask. */
-    enum Call { USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK,
-        DEALS_TO_MOVE, STAGES, ACCOUNTS, CONTACTS, OPEN_DEALS, OPPORTUNITY_UPDATE }
+    enum Call { USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK }
 
-    static final Map<Call, Reply> HEALTHY = both(Map.of(
+    static final Map<Call, Reply> HEALTHY = Map.of(
             Call.USERINFO, new Reply(200, SalesforceStubs.USERINFO_BODY),
             Call.TOTALS, new Reply(200, SalesforceStubs.totals(3, "1250000.5")),
             Call.NEXT_MULTI_CURRENCY, new Reply(200, """
@@ -44,51 +43,58 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
                     "Subject":null,"Priority":"Medium","Status":"New"},\
                     {"attributes":{"type":"Case"},"Id":"5005g00000AbCdGAAV","CaseNumber":"00001028",\
                     "Subject":"R&D access","Priority":null,"Status":"Working"}]}"""),
-            Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}")), Map.of(
-            Call.DEALS_TO_MOVE, new Reply(200, WriteStubs.deals(MoveStageDialogTest.RENEWAL)),
-            Call.STAGES, new Reply(200, WriteStubs.stages()),
-            Call.ACCOUNTS, new Reply(200, WriteStubs.rows("Account",
-                    new WriteStubs.Row(WriteStubs.ACCOUNT_ID, "Globex & Sons", null))),
-            Call.CONTACTS, new Reply(200, WriteStubs.rows("Contact")),
-            Call.OPEN_DEALS, new Reply(200, WriteStubs.rows("Opportunity")),
-            Call.OPPORTUNITY_UPDATE, new Reply(204, "")));
+            Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}"));
 
-    private static final Map<String, Call> LOOKUPS = Map.of(
-            "SELECT Id, Name, StageName, IsClosed FROM Opportunity ", Call.DEALS_TO_MOVE,
-            WriteStubs.STAGES_SOQL, Call.STAGES,
-            "SELECT Id, Name FROM Account ", Call.ACCOUNTS,
-            "SELECT Id, Name, AccountId FROM Contact ", Call.CONTACTS,
-            "SELECT Id, Name, AccountId FROM Opportunity ", Call.OPEN_DEALS);
+    /**
+     * The write intents' lookups and changes, by how their request starts (the lookups carry the user's words), as a
+     * healthy org answers them. Kept apart from {@link Call}, whose order the committed fuzz inputs select by.
+     */
+    private static final Map<String, Reply> WRITE_INTENTS = Map.of(
+            "q=SELECT Id, Name, StageName, IsClosed FROM Opportunity ",
+            new Reply(200, WriteStubs.deals(MoveStageDialogTest.RENEWAL)),
+            "q=" + WriteStubs.STAGES_SOQL, new Reply(200, WriteStubs.stages()),
+            "q=SELECT Id, Name FROM Account ", new Reply(200, WriteStubs.rows("Account",
+                    new WriteStubs.Row(WriteStubs.ACCOUNT_ID, "Globex & Sons", null))),
+            "q=SELECT Id, Name, AccountId FROM Contact ", new Reply(200, WriteStubs.rows("Contact")),
+            "q=SELECT Id, Name, AccountId FROM Opportunity ", new Reply(200, WriteStubs.rows("Opportunity")),
+            "PATCH /sobjects/Opportunity/", new Reply(204, ""));
 
     private final Function<Call, Reply> answers;
+    /** What a failing org answers every data call with, the write intents' too; null for a healthy org. */
+    private final Reply dataFailure;
 
-    private InMemoryOrg(Function<Call, Reply> answers) {
+    private InMemoryOrg(Function<Call, Reply> answers, Reply dataFailure) {
         this.answers = answers;
-    }
-
-    private static Map<Call, Reply> both(Map<Call, Reply> reads, Map<Call, Reply> writes) {
-        Map<Call, Reply> all = new java.util.EnumMap<>(reads);
-        all.putAll(writes);
-        return Map.copyOf(all);
+        this.dataFailure = dataFailure;
     }
 
     static InMemoryOrg healthy() {
-        return new InMemoryOrg(HEALTHY::get);
+        return new InMemoryOrg(HEALTHY::get, null);
     }
 
     /** The healthy org, except that {@code call} is answered with {@code reply}. */
     static InMemoryOrg with(Call call, Reply reply) {
-        return new InMemoryOrg(asked -> asked == call ? reply : HEALTHY.get(asked));
+        return new InMemoryOrg(asked -> asked == call ? reply : HEALTHY.get(asked), null);
     }
 
     /** An org whose every call answers as {@code answer} says (a dead token, an outage). */
     static InMemoryOrg failing(SalesforceErrorAnswer identity, SalesforceErrorAnswer data) {
+        Reply dataReply = new Reply(data.status(), data.body());
         return new InMemoryOrg(asked -> asked == Call.USERINFO ? new Reply(identity.status(), identity.body())
-                : new Reply(data.status(), data.body()));
+                : dataReply, dataReply);
     }
 
     @Override
     public Map.Entry<Integer, String> apply(HttpRequest request) {
+        String path = request.uri().getPath();
+        String asked = request.method().equals("PATCH") && path.contains("/sobjects/Opportunity/")
+                ? "PATCH /sobjects/Opportunity/" : request.uri().getQuery() == null ? "" : request.uri().getQuery();
+        for (Map.Entry<String, Reply> write : WRITE_INTENTS.entrySet()) {
+            if (asked.startsWith(write.getKey())) {
+                Reply reply = dataFailure == null ? write.getValue() : dataFailure;
+                return Map.entry(reply.status(), reply.body());
+            }
+        }
         Reply reply = answers.apply(callOf(request));
         return Map.entry(reply.status(), reply.body());
     }
@@ -101,16 +107,7 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
         if (path.endsWith("/sobjects/Task")) {
             return Call.TASK;
         }
-        if (path.contains("/sobjects/Opportunity/")) {
-            return Call.OPPORTUNITY_UPDATE;
-        }
         String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery().replaceFirst("^q=", "");
-        // The lookups carry the user's words: told apart by how they start.
-        for (Map.Entry<String, Call> lookup : LOOKUPS.entrySet()) {
-            if (soql.startsWith(lookup.getKey())) {
-                return lookup.getValue();
-            }
-        }
         return switch (soql) {
             case SalesforceStubs.TOTALS_SOQL -> Call.TOTALS;
             case SalesforceStubs.NEXT_MULTI_SOQL -> Call.NEXT_MULTI_CURRENCY;
