@@ -23,6 +23,8 @@ public final class Intents {
                 new PipelineIntentHandler(salesforce),
                 new OpenCasesIntentHandler(salesforce),
                 new CreateReminderIntentHandler(salesforce),
+                new AgendaIntentHandler(salesforce),
+                new DealStatusIntentHandler(salesforce),
                 new MoveStageIntentHandler(salesforce),
                 new LogCallIntentHandler(salesforce),
                 new HelpIntentHandler(),
