@@ -52,7 +52,7 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
     @Override
     Optional<Response> handle(HandlerInput input, SalesforceClient salesforce) {
         Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
-        Map<String, Object> session = WriteReplies.session(input);
+        Map<String, Object> session = SessionAttributes.of(input);
         IntentConfirmationStatus status = intent.getConfirmationStatus();
         if (status == IntentConfirmationStatus.DENIED) {
             PendingCall.forget(session);
@@ -90,7 +90,7 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
                 case RESTRICTED_PICKLIST -> "Your org doesn't have a Call task type, so I couldn't log it.";
                 case NOT_FOUND -> "I can't find " + name + " any more.";
             });
-            case WriteOutcome.Unconfirmed unconfirmed -> WriteReplies.unconfirmed(input, unconfirmed, UNCONFIRMED);
+            case WriteOutcome.Unconfirmed unconfirmed -> WriteReplies.unconfirmed(input, UNCONFIRMED);
             case WriteOutcome.Failed failed -> Replies.salesforceFailed(input, failed.failure());
         };
     }

@@ -53,7 +53,7 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
     @Override
     Optional<Response> handle(HandlerInput input, SalesforceClient salesforce) {
         Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
-        Map<String, Object> session = WriteReplies.session(input);
+        Map<String, Object> session = SessionAttributes.of(input);
         IntentConfirmationStatus status = intent.getConfirmationStatus();
         if (status == IntentConfirmationStatus.DENIED) {
             return denied(input, session);
@@ -100,12 +100,12 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
                         + " (its sales process doesn't allow it).";
                 case NOT_FOUND -> "I can't find " + deal + " any more.";
             });
-            case WriteOutcome.Unconfirmed unconfirmed -> WriteReplies.unconfirmed(input, unconfirmed, UNCONFIRMED);
+            case WriteOutcome.Unconfirmed unconfirmed -> WriteReplies.unconfirmed(input, UNCONFIRMED);
             case WriteOutcome.Failed failed -> Replies.salesforceFailed(input, failed.failure());
         };
     }
 
-    private Optional<Response> resolve(HandlerInput input, Intent intent, SalesforceClient salesforce) {
+    private static Optional<Response> resolve(HandlerInput input, Intent intent, SalesforceClient salesforce) {
         Turn turn = Turn.of(input);
         turn.outcome(Turn.Outcome.DIALOG_CONTINUED);
         Optional<NameMatch> dealWords = Slots.value(intent, DEAL).flatMap(NameMatch::of);
@@ -168,7 +168,7 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
             return Replies.answer(input, name + " is already in " + Ssml.escape(target.label()) + ".");
         }
         new PendingMove(deal.id(), deal.name(), from, target.apiName(), target.label())
-                .store(WriteReplies.session(input));
+                .store(SessionAttributes.of(input));
         turn.outcome(Turn.Outcome.CONFIRM_ASKED);
         return DialogSteps.confirm(input, intent, "Move " + name + " from " + Ssml.escape(from) + " to "
                 + Ssml.escape(target.label()) + "?");

@@ -5,8 +5,6 @@ import com.amazon.ask.model.Response;
 import io.github.asflink.skill.Turn;
 import io.github.asflink.skill.salesforce.WriteOutcome;
 import io.github.asflink.skill.speech.Ssml;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The answers both write intents give when a change did not simply succeed, and what their log line says. */
@@ -37,17 +35,8 @@ final class WriteReplies {
     }
 
     /** Sent but not answered in time: it may have been saved, so the user is asked to check rather than retry. */
-    static Optional<Response> unconfirmed(HandlerInput input, WriteOutcome.Unconfirmed unconfirmed, String speech) {
+    static Optional<Response> unconfirmed(HandlerInput input, String speech) {
         Turn.of(input).writeUnconfirmed();
         return Replies.answer(input, speech);
-    }
-
-    /**
-     * The session attributes to read and write. Alexa always sends a session with an intent; an envelope without one
-     * gets a map that is simply dropped, so such a turn can never confirm anything.
-     */
-    static Map<String, Object> session(HandlerInput input) {
-        return input.getRequestEnvelope().getSession() == null ? new HashMap<>()
-                : input.getAttributesManager().getSessionAttributes();
     }
 }

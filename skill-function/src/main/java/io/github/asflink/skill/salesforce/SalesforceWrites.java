@@ -42,8 +42,8 @@ public final class SalesforceWrites {
     }
 
     private WriteOutcome failed(SalesforceFailure failure, SalesforceClient.Change change) {
-        if (failure instanceof SalesforceFailure.TimedOut timedOut && change.sent()) {
-            return new WriteOutcome.Unconfirmed(timedOut.budgetSpent());
+        if (failure instanceof SalesforceFailure.TimedOut && change.sent()) {
+            return new WriteOutcome.Unconfirmed();
         }
         int status = switch (failure) {
             case SalesforceFailure.Rejected rejected -> rejected.status();

@@ -43,9 +43,9 @@ public sealed interface WriteOutcome {
 
     /**
      * Sent, but no whole answer came in time: Salesforce may have saved it. Saying "try again" could make it twice,
-     * so the user is asked to check. {@code budgetSpent} as in {@link SalesforceFailure.TimedOut}.
+     * so the user is asked to check.
      */
-    record Unconfirmed(boolean budgetSpent) implements WriteOutcome {
+    record Unconfirmed() implements WriteOutcome {
     }
 
     /** Not saved, for a reason not the record's: a dead token, an outage, a request Salesforce could not use. */
