@@ -24,8 +24,24 @@ public final class Turn implements CallMeter {
         TASK_CREATED,
         REMINDER_DECLINED,
         DIALOG_CONTINUED,
+        /** A write intent asked the user to confirm the change it is about to make. */
+        CONFIRM_ASKED,
+        /** A confirmed stage move was saved. */
+        UPDATED,
+        /** A confirmed call was logged (a completed Task created). */
+        LOGGED,
+        /** The user said no to a change: nothing was sent. */
+        DENIED,
         /** A name the user said matched no record. */
         NO_MATCH,
+        /** Several records or stages matched: the user was asked which. */
+        AMBIGUOUS,
+        /** Nothing to change: the deal is closed, or already in that stage. */
+        UNCHANGED,
+        /** A confirmation came back without the change it confirms in the session: nothing was sent. */
+        STARTED_OVER,
+        /** Salesforce refused the change for the record's or the user's reason (validation rule, access, lock). */
+        WRITE_REFUSED,
         NOT_LINKED,
         TOKEN_REJECTED,
         SESSION_INVALID,
@@ -79,6 +95,12 @@ public final class Turn implements CallMeter {
         static final String CALL_TIMEOUT = "call_timeout";
         /** A call ran out of what was left of the request's time (Lambda's remaining time less the answer margin). */
         static final String REQUEST_BUDGET_SPENT = "request_budget_spent";
+        /** A confirmed change whose session attributes were not there: nothing was sent. */
+        static final String SESSION_ATTRIBUTES_MISSING = "session_attributes_missing";
+        /** A confirmed change whose session attributes were there but not of their shape: nothing was sent. */
+        static final String SESSION_ATTRIBUTES_INVALID = "session_attributes_invalid";
+        /** A change was sent but not answered in time: it may have been saved. */
+        static final String WRITE_UNCONFIRMED = "write_unconfirmed";
 
         private Problem() {
         }
@@ -172,6 +194,25 @@ public final class Turn implements CallMeter {
         }
     }
 
+    /** A confirmation without its change: {@code attributesPresent} when some were there but not of their shape. */
+    public void startedOver(boolean attributesPresent) {
+        outcome = Outcome.STARTED_OVER;
+        fields.put(Field.PROBLEM, attributesPresent ? Problem.SESSION_ATTRIBUTES_INVALID
+                : Problem.SESSION_ATTRIBUTES_MISSING);
+    }
+
+    /** Salesforce refused a change: its status and error code (never its message, which may quote the record). */
+    public void writeRefused(int status, String errorCode) {
+        outcome = Outcome.WRITE_REFUSED;
+        salesforceAnswer(status, errorCode);
+    }
+
+    /** A change sent without a whole answer in time: it may have been saved. */
+    public void writeUnconfirmed() {
+        outcome = Outcome.SALESFORCE_TIMEOUT;
+        fields.put(Field.PROBLEM, Problem.WRITE_UNCONFIRMED);
+    }
+
     void failed(Throwable exception) {
         outcome = Outcome.FAILED;
         fields.put(Field.EXCEPTION, exception.getClass().getName());
@@ -179,9 +220,8 @@ public final class Turn implements CallMeter {
 
     boolean warrantsWarning() {
         return switch (outcome) {
-            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NO_MATCH, NOT_LINKED, SESSION_ENDED,
-                 IGNORED ->
-                    false;
+            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, CONFIRM_ASKED, UPDATED, LOGGED, DENIED,
+                 NO_MATCH, AMBIGUOUS, UNCHANGED, WRITE_REFUSED, NOT_LINKED, SESSION_ENDED, IGNORED -> false;
             default -> true;
         };
     }

@@ -63,29 +63,56 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
                     "Subject":"R&D access","Priority":null,"Status":"Working"}]}""")),
             Map.entry(Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}")));
 
-    private final Function<Call, Reply> answers;
+    /**
+     * The write intents' lookups and changes, by how their request starts (the lookups carry the user's words), as a
+     * healthy org answers them. Kept apart from {@link Call}, whose order the committed fuzz inputs select by.
+     */
+    private static final Map<String, Reply> WRITE_INTENTS = Map.of(
+            "q=SELECT Id, Name, StageName, IsClosed FROM Opportunity ",
+            new Reply(200, WriteStubs.deals(MoveStageDialogTest.RENEWAL)),
+            "q=" + WriteStubs.STAGES_SOQL, new Reply(200, WriteStubs.stages()),
+            "q=SELECT Id, Name FROM Account ", new Reply(200, WriteStubs.rows("Account",
+                    new WriteStubs.Row(WriteStubs.ACCOUNT_ID, "Globex & Sons", null))),
+            "q=SELECT Id, Name, AccountId FROM Contact ", new Reply(200, WriteStubs.rows("Contact")),
+            "q=SELECT Id, Name, AccountId FROM Opportunity ", new Reply(200, WriteStubs.rows("Opportunity")),
+            "PATCH /sobjects/Opportunity/", new Reply(204, ""));
 
-    private InMemoryOrg(Function<Call, Reply> answers) {
+    private final Function<Call, Reply> answers;
+    /** What a failing org answers every data call with, the write intents' too; null for a healthy org. */
+    private final Reply dataFailure;
+
+    private InMemoryOrg(Function<Call, Reply> answers, Reply dataFailure) {
         this.answers = answers;
+        this.dataFailure = dataFailure;
     }
 
     static InMemoryOrg healthy() {
-        return new InMemoryOrg(HEALTHY::get);
+        return new InMemoryOrg(HEALTHY::get, null);
     }
 
     /** The healthy org, except that {@code call} is answered with {@code reply}. */
     static InMemoryOrg with(Call call, Reply reply) {
-        return new InMemoryOrg(asked -> asked == call ? reply : HEALTHY.get(asked));
+        return new InMemoryOrg(asked -> asked == call ? reply : HEALTHY.get(asked), null);
     }
 
     /** An org whose every call answers as {@code answer} says (a dead token, an outage). */
     static InMemoryOrg failing(SalesforceErrorAnswer identity, SalesforceErrorAnswer data) {
+        Reply dataReply = new Reply(data.status(), data.body());
         return new InMemoryOrg(asked -> asked == Call.USERINFO ? new Reply(identity.status(), identity.body())
-                : new Reply(data.status(), data.body()));
+                : dataReply, dataReply);
     }
 
     @Override
     public Map.Entry<Integer, String> apply(HttpRequest request) {
+        String path = request.uri().getPath();
+        String asked = request.method().equals("PATCH") && path.contains("/sobjects/Opportunity/")
+                ? "PATCH /sobjects/Opportunity/" : request.uri().getQuery() == null ? "" : request.uri().getQuery();
+        for (Map.Entry<String, Reply> write : WRITE_INTENTS.entrySet()) {
+            if (asked.startsWith(write.getKey())) {
+                Reply reply = dataFailure == null ? write.getValue() : dataFailure;
+                return Map.entry(reply.status(), reply.body());
+            }
+        }
         Reply reply = answers.apply(callOf(request));
         return Map.entry(reply.status(), reply.body());
     }

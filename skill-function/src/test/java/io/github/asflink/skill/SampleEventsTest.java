@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -51,6 +52,12 @@ class SampleEventsTest {
             Map.entry("skill-launch-disallowed-instance.json", "TOKEN_REJECTED"),
             Map.entry("skill-launch-linked.json", "ANSWERED"),
             Map.entry("skill-launch-unlinked.json", "NOT_LINKED"),
+            Map.entry("skill-log-call-confirmed.json", "LOGGED"),
+            Map.entry("skill-log-call-notes.json", "CONFIRM_ASKED"),
+            Map.entry("skill-log-call-started.json", "DIALOG_CONTINUED"),
+            Map.entry("skill-move-stage-confirmed.json", "UPDATED"),
+            Map.entry("skill-move-stage-denied.json", "DENIED"),
+            Map.entry("skill-move-stage-started.json", "CONFIRM_ASKED"),
             Map.entry("skill-open-cases.json", "ANSWERED"),
             Map.entry("skill-pipeline.json", "ANSWERED"),
             Map.entry("skill-session-ended.json", "SESSION_ENDED"),
@@ -126,6 +133,15 @@ class SampleEventsTest {
                 "Opportunity", renewal, renewal.replace("AAAAA2", "AAAAA3").replace("renewal", "services")));
         stubFor(post(urlPathEqualTo(SalesforceStubs.TASKS)).willReturn(SalesforceStubs.json(201,
                 "{\"id\":\"00T5g00000XyZaBEAV\",\"success\":true,\"errors\":[]}")));
+        // The write intents' samples: "globex renewal" is one deal in Proposal/Price Quote, "globex" one account.
+        SalesforceStubs.query(WriteStubs.STAGES_SOQL, WriteStubs.stages());
+        SalesforceStubs.query(WriteStubs.dealsSoql(MoveStageDialogTest.GLOBEX_RENEWAL),
+                WriteStubs.deals(MoveStageDialogTest.RENEWAL));
+        SalesforceStubs.query(WriteStubs.accountsSoql(LogCallDialogTest.GLOBEX), WriteStubs.rows("Account",
+                new WriteStubs.Row(WriteStubs.ACCOUNT_ID, "Globex & Sons", null)));
+        SalesforceStubs.query(WriteStubs.contactsSoql(LogCallDialogTest.GLOBEX), WriteStubs.rows("Contact"));
+        SalesforceStubs.query(WriteStubs.openDealsSoql(LogCallDialogTest.GLOBEX), WriteStubs.rows("Opportunity"));
+        WriteStubs.stageUpdate(aResponse().withStatus(204));
     }
 
     private static List<Path> skillEvents(Path folder) throws IOException {

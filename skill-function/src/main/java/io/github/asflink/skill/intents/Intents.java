@@ -25,6 +25,8 @@ public final class Intents {
                 new CreateReminderIntentHandler(salesforce),
                 new AgendaIntentHandler(salesforce),
                 new DealStatusIntentHandler(salesforce),
+                new MoveStageIntentHandler(salesforce),
+                new LogCallIntentHandler(salesforce),
                 new HelpIntentHandler(),
                 new StopIntentHandler(),
                 new FallbackIntentHandler(),

@@ -176,7 +176,7 @@ final class SalesforceAnswers {
         return size.intValue();
     }
 
-    private static JsonNode records(JsonNode body) throws Unreadable {
+    static JsonNode records(JsonNode body) throws Unreadable {
         JsonNode records = body.path("records");
         if (!records.isArray()) {
             throw new Unreadable("query answer has no records array");

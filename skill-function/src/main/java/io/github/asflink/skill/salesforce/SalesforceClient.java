@@ -147,6 +147,66 @@ public final class SalesforceClient {
     }
 
     /**
+     * What a stage move is about, in one round trip: the user's deals whose names match and the org's active stages,
+     * in parallel.
+     */
+    public SalesforceResult<StageMove> stageMove(NameMatch deal) {
+        long start = System.nanoTime();
+        CompletableFuture<Exchange> deals = query(LookupSoql.dealsToMove(deal));
+        CompletableFuture<Exchange> stages = query(LookupSoql.ACTIVE_STAGES);
+        SalesforceResult<List<DealStanding>> dealAnswer = read(await(deals), LookupAnswers::deals);
+        SalesforceResult<List<OrgStage>> stageAnswer = read(await(stages), LookupAnswers::stages);
+        meter.waited(1, elapsedMs(start));
+        Optional<SalesforceFailure> failure = firstFailure(dealAnswer, stageAnswer);
+        return failure.<SalesforceResult<StageMove>>map(SalesforceResult.Failure::new).orElseGet(() ->
+                new SalesforceResult.Success<>(new StageMove(value(dealAnswer), value(stageAnswer))));
+    }
+
+    /**
+     * Who a call may have been with, in one round trip: userinfo (the user's day) and the accounts, contacts and
+     * open deals whose names match, all in parallel.
+     */
+    public SalesforceResult<CallTargets> callTargets(NameMatch target) {
+        long start = System.nanoTime();
+        CompletableFuture<Exchange> user = send(get(USERINFO), SalesforceFailure.Service.IDENTITY, 200);
+        CompletableFuture<Exchange> accounts = query(LookupSoql.accounts(target));
+        CompletableFuture<Exchange> contacts = query(LookupSoql.contacts(target));
+        CompletableFuture<Exchange> deals = query(LookupSoql.openDeals(target));
+        SalesforceResult<SalesforceUser> userAnswer = read(await(user), SalesforceAnswers::user);
+        SalesforceResult<List<CallTarget>> accountAnswer = read(await(accounts),
+                body -> LookupAnswers.targets(body, RecordKind.ACCOUNT));
+        SalesforceResult<List<CallTarget>> contactAnswer = read(await(contacts),
+                body -> LookupAnswers.targets(body, RecordKind.CONTACT));
+        SalesforceResult<List<CallTarget>> dealAnswer = read(await(deals),
+                body -> LookupAnswers.targets(body, RecordKind.OPPORTUNITY));
+        meter.waited(1, elapsedMs(start));
+        Optional<SalesforceFailure> failure = firstFailure(userAnswer, accountAnswer, contactAnswer, dealAnswer);
+        return failure.<SalesforceResult<CallTargets>>map(SalesforceResult.Failure::new).orElseGet(() ->
+                new SalesforceResult.Success<>(new CallTargets(value(userAnswer), value(accountAnswer),
+                        value(contactAnswer), value(dealAnswer))));
+    }
+
+    /** The changes this user can make: a stage move, a logged call. */
+    public SalesforceWrites writes() {
+        return new SalesforceWrites(this, json);
+    }
+
+    /** What a write got back: the classified answer, whether it went out at all, and a refusal's body. */
+    record Change(SalesforceResult<JsonNode> result, boolean sent, String errorBody) {
+    }
+
+    /** One change to the data API ({@code PATCH}, {@code POST}) with a JSON body, sent, awaited and counted. */
+    Change change(String method, String path, String jsonBody, int expectedStatus) {
+        HttpRequest.Builder request = request(dataPath(path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        long start = System.nanoTime();
+        Exchange exchange = exchange(send(request, SalesforceFailure.Service.DATA, expectedStatus));
+        meter.waited(1, elapsedMs(start));
+        return new Change(exchange.result(), exchange.sent(), exchange.errorBody());
+    }
+
+    /**
      * A day's agenda in two round trips: userinfo (the user's id, and the zone that says when the day starts and
      * ends), then the timed events, all-day events and open tasks due, in parallel.
      *
@@ -283,8 +343,12 @@ public final class SalesforceClient {
                 .header("Accept", "application/json");
     }
 
-    /** One call's classified answer and how long it took; {@code sent} is false when the budget was already spent. */
-    private record Exchange(SalesforceResult<JsonNode> result, long elapsedMs, boolean sent) {
+    /**
+     * One call's classified answer and how long it took; {@code sent} is false when the budget was already spent.
+     * {@code errorBody} is the body of an answer with another status than expected (null otherwise): only a write
+     * reads it, for a validation rule's message, and it goes nowhere else.
+     */
+    private record Exchange(SalesforceResult<JsonNode> result, long elapsedMs, boolean sent, String errorBody) {
     }
 
     /**
@@ -298,7 +362,7 @@ public final class SalesforceClient {
         boolean budgetBound = bound.compareTo(settings.callTimeout()) < 0;
         if (bound.toMillis() <= 0) {
             return CompletableFuture.completedFuture(new Exchange(failed(new SalesforceFailure.TimedOut(true)), 0,
-                    false));
+                    false, null));
         }
         HttpRequest request = builder.timeout(bound).build();
         long start = System.nanoTime();
@@ -312,7 +376,8 @@ public final class SalesforceClient {
                 .orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((answer, error) -> new Exchange(error == null
                         ? classify(answer, service, expectedStatus) : failure(error, budgetBound),
-                        elapsedMs(start), true));
+                        elapsedMs(start), true,
+                        error == null && answer.status() != expectedStatus ? answer.body() : null));
     }
 
     private SalesforceResult<JsonNode> classify(SalesforceTransport.Reply reply, SalesforceFailure.Service service,
@@ -387,19 +452,23 @@ public final class SalesforceClient {
 
     /** Waits for one call (its bound guarantees an end) and counts it on the request's {@link CallMeter}. */
     private SalesforceResult<JsonNode> await(CompletableFuture<Exchange> call) {
+        return exchange(call).result();
+    }
+
+    private Exchange exchange(CompletableFuture<Exchange> call) {
         Exchange exchange;
         try {
             exchange = call.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(new SalesforceFailure.TimedOut(false));
+            return new Exchange(failed(new SalesforceFailure.TimedOut(false)), 0, true, null);
         } catch (ExecutionException e) {
-            return failure(e.getCause(), false);
+            return new Exchange(failure(e.getCause(), false), 0, true, null);
         }
         if (exchange.sent()) {
             meter.call(exchange.elapsedMs());
         }
-        return exchange.result();
+        return exchange;
     }
 
     private static <T> SalesforceResult<T> read(SalesforceResult<JsonNode> answer, Reader<T> reader) {
