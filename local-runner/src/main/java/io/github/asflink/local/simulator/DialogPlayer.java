@@ -90,9 +90,10 @@ public final class DialogPlayer {
         JsonObject chosen = newIntent(name);
         chosen.addProperty("confirmationStatus", confirmation);
         fill(chosen, slots);
+        String understood = describe(chosen);
         List<Call> calls = new ArrayList<>();
         Optional<String> prompt = proceed(chosen, calls);
-        return turn(describe(chosen), calls, prompt);
+        return turn(understood, calls, prompt);
     }
 
     /** Words typed (or spoken) by the user. */
@@ -116,9 +117,10 @@ public final class DialogPlayer {
                 forgetDialog();
                 JsonObject fresh = newIntent(h.intent());
                 fill(fresh, h.slots());
+                String understood = describe(fresh) + (h.sample().isEmpty() ? "" : " (sample \"" + h.sample()
+                        + "\")");
                 Optional<String> prompt = proceed(fresh, calls);
-                yield turn(describe(fresh) + (h.sample().isEmpty() ? "" : " (sample \"" + h.sample() + "\")"),
-                        calls, prompt);
+                yield turn(understood, calls, prompt);
             }
         };
     }
@@ -148,9 +150,10 @@ public final class DialogPlayer {
                     Optional<Map<String, String>> filled = matcher.answer(definition, waitingSlot, utterance);
                     if (filled.isPresent()) {
                         fill(intent, filled.get());
+                        String understood = "the answer for " + String.join(", ", filled.get().keySet()) + ": "
+                                + describe(intent);
                         Optional<String> prompt = proceed(intent, calls);
-                        return Optional.of(turn("the answer for " + String.join(", ", filled.get().keySet())
-                                + ": " + describe(intent), calls, prompt));
+                        return Optional.of(turn(understood, calls, prompt));
                     }
                     if (delegated || model.autoDelegated(definition)) {
                         return Optional.of(turn("no value for " + waitingSlot + " (Alexa asks again)", calls,
