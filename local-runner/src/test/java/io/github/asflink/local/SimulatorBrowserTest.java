@@ -244,6 +244,12 @@ class SimulatorBrowserTest {
         assertFalse(page.matches("(?s).*5Aep861[A-Za-z0-9._]{20,}.*"), "a refresh token in full");
         Object storage = browser.executeScript("return window.sessionStorage.length + window.localStorage.length");
         assertEquals(0L, storage, "nothing kept in the browser's storage");
+        assertFalse(page.contains("asl-sim."), "Alexa's apiAccessToken on the page");
+        String log = LOG.toString(StandardCharsets.UTF_8);
+        assertFalse(log.isEmpty(), "the functions log");
+        assertFalse(log.contains(ConnectedApp.DEMO_CLIENT_SECRET), "client secret in the log");
+        assertFalse(log.contains("asl-sim."), "Alexa's apiAccessToken in the log");
+        assertFalse(log.matches("(?s).*00D[0-9A-Za-z]{12}![A-Za-z0-9._]{20,}.*"), "an access token in the log");
     }
 
     private void screenshot(String state) throws IOException {

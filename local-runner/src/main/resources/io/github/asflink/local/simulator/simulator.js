@@ -104,6 +104,17 @@
         el('td', {}, row.primary), el('td', {}, row.secondary), el('td', {}, row.value))))));
   }
 
+  function renderCard(card) {
+    if (card.type !== 'LinkAccount') {
+      return el('div', { className: 'card' }, el('strong', {}, 'Card: ' + card.type), ' ' + (card.title || '') + ' '
+        + (card.text || ''));
+    }
+    const again = el('button', { type: 'button', className: 'link-again' }, 'Link again');
+    again.addEventListener('click', () => $('link-form').requestSubmit());
+    return el('div', { className: 'card' }, el('strong', {}, 'Card: LinkAccount'),
+      ' · the Alexa app shows a link prompt for this skill ', again);
+  }
+
   function renderCall(call) {
     const label = call.type + (call.intent ? ' ' + call.intent : '')
       + (call.dialogState ? ' · dialogState ' + call.dialogState : '')
@@ -113,9 +124,7 @@
         + ' ms'),
       (call.progressive || []).map((p) => el('div', { className: 'progressive' },
         'Progressive response (' + p.type + '): "' + p.speech + '"')),
-      call.card ? el('div', { className: 'card' }, el('strong', {}, 'Card: ' + call.card.type),
-        call.card.type === 'LinkAccount' ? ' · the Alexa app shows "Link again" for this skill'
-          : ' ' + (call.card.title || '') + ' ' + (call.card.text || '')) : null,
+      call.card ? renderCard(call.card) : null,
       (call.directives || []).map((d) => el('div', { className: 'directive' },
         el('span', { className: 'meta' }, 'Directive ' + d.type + (d.detail ? ' (' + d.detail + ')' : '')),
         d.screen ? renderScreen(d.screen) : null)),
