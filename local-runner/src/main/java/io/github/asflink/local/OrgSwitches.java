@@ -32,17 +32,30 @@ final class OrgSwitches {
                 .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** True when the org answers the demo org's control endpoint (asked once). */
+    /**
+     * True when the org answers the demo org's control endpoint (asked once). Only a loopback org is asked: the
+     * connected app's credentials never go to a real org's host for a path that is not Salesforce's.
+     */
     boolean demoControls() {
         if (demo == null) {
-            demo = control(Map.of("action", "status")).isPresent();
+            demo = loopback() && control(Map.of("action", "status")).isPresent();
         }
         return demo;
     }
 
+    private boolean loopback() {
+        try {
+            URI uri = URI.create(loginUrl);
+            return "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost())
+                    || "localhost".equals(uri.getHost()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The demo org's answer ({@code mode}, {@code delayMs}, ...), or empty when it has no such switch. */
     Optional<JsonObject> control(Map<String, String> form) {
-        if (basic == null || loginUrl == null) {
+        if (basic == null || loginUrl == null || !loopback()) {
             return Optional.empty();
         }
         try {

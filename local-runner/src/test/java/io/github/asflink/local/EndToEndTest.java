@@ -379,6 +379,33 @@ class EndToEndTest {
         assertFalse(LOG.toString(StandardCharsets.UTF_8).contains("not-a-token"), "no token logged");
     }
 
+    @Test
+    void revokingTheRefreshTokenMakesTheNextRefreshInvalidGrantAndThePageSaysWhy() throws Exception {
+        HttpResponse<String> link = flow.get(server.origin() + "/link");
+        String cookie = link.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String callback = flow.logIn(link.headers().firstValue("Location").orElseThrow(), "ada@demo.example", "demo")
+                .replace("http://localhost:", "http://127.0.0.1:");
+        assertEquals(303, flow.send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie))
+                .statusCode());
+        String pageToken = pageToken(cookie);
+        HttpResponse<String> broken = flow.send(HttpRequest.newBuilder(URI.create(server.origin()
+                        + "/sim/api/break")).header("Cookie", cookie).header(BrowserLink.PAGE_HEADER, pageToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"revoke\"}")));
+        assertEquals(200, broken.statusCode(), broken.body());
+        JsonObject result = JsonParser.parseString(broken.body()).getAsJsonObject();
+        JsonObject revoke = result.getAsJsonArray("steps").get(0).getAsJsonObject();
+        assertEquals(200, revoke.get("status").getAsInt(), revoke.toString());
+        JsonObject refresh = result.getAsJsonArray("steps").get(1).getAsJsonObject();
+        assertEquals(400, refresh.get("status").getAsInt(), refresh.toString());
+        assertTrue(refresh.get("responseBody").getAsString().contains("invalid_grant"), refresh.toString());
+        assertTrue(refresh.get("why").getAsString().contains("refresh token"), refresh.toString());
+        assertTrue(result.getAsJsonObject("turn").get("alexa").getAsString().contains("sign-in has expired"),
+                "the revoked access token gets the re-link prompt: " + result);
+        assertFalse(broken.body().contains(ConnectedApp.DEMO_CLIENT_SECRET));
+        assertFalse(broken.body().matches("(?s).*5Aep861[A-Za-z0-9._]{20,}.*"), "refresh token masked");
+    }
+
     private static String pageToken(String cookie) throws Exception {
         HttpResponse<String> page = flow.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
                 + "/")).header("Cookie", cookie));

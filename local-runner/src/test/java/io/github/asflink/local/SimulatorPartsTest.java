@@ -140,4 +140,20 @@ class SimulatorPartsTest {
         assertEquals(Optional.empty(), Diagnosis.skillAnswer(200, "You have 3 open opportunities", ""));
         assertTrue(Diagnosis.tokenAnswer(200, null, null, false, "refresh_token").isEmpty());
     }
+
+    @Test
+    void demoEnvelopesCanBePointedAtTheRunnersDirectiveService() {
+        JsonObject envelope = AlexaRequests.withDirectiveService(AlexaRequests.launch("amzn1.ask.skill.x", "t"),
+                "http://127.0.0.1:3000", "api-token");
+        JsonObject system = envelope.getAsJsonObject("context").getAsJsonObject("System");
+        assertEquals("http://127.0.0.1:3000", system.get("apiEndpoint").getAsString());
+        assertEquals("api-token", system.get("apiAccessToken").getAsString());
+    }
+
+    @Test
+    void aRealOrgIsNeverAskedForTheDemoOrgsSwitches() {
+        OrgSwitches real = new OrgSwitches(HttpClient.newHttpClient(), "https://login.salesforce.com", "id", "secret");
+        assertFalse(real.demoControls());
+        assertTrue(real.control(java.util.Map.of("action", "down")).isEmpty());
+    }
 }

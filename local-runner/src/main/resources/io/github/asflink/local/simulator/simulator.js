@@ -35,6 +35,7 @@
 
   async function busy(what, work) {
     const buttons = document.querySelectorAll('button');
+    const focused = document.activeElement;
     buttons.forEach((b) => { b.disabled = true; });
     $('busy').textContent = what + '…';
     try {
@@ -45,6 +46,9 @@
       return null;
     } finally {
       buttons.forEach((b) => { b.disabled = false; });
+      if (focused && document.body.contains(focused) && document.activeElement === document.body) {
+        focused.focus(); // keyboard users stay where they were
+      }
       if ($('busy').textContent.endsWith('…')) { $('busy').textContent = ''; }
       actions += 1;
       document.body.dataset.actions = String(actions); // lets a test (or a script) wait for an action's end
@@ -176,6 +180,7 @@
     $('timeline').replaceChildren(...state.timeline.map(renderStep));
     $('conversation').replaceChildren(...state.turns.slice().reverse().map(renderTurn));
     $('screen').checked = state.screen;
+    document.querySelectorAll('.demo-only').forEach((node) => { node.hidden = !state.demoOrg; });
     $('break-note').textContent = state.demoOrg
       ? 'Each switch shows what the user would hear next and what the token endpoint answers.'
       : 'A real org: only "Revoke the refresh token" and "Refresh now" work here.';
