@@ -218,6 +218,8 @@ final class BrowserLink {
         state.addProperty("demoOrg", configured() && org.demoControls());
         state.addProperty("modelFound", modelFound);
         state.addProperty("screen", session.screen());
+        state.addProperty("scheme", session.chosenScheme() == TokenCalls.Scheme.BODY ? "body" : "basic");
+        state.addProperty("pkce", session.chosenPkce());
         state.add("linked", linkedView(session));
         state.add("timeline", Http.GSON.toJsonTree(session.timeline()));
         JsonArray turns = new JsonArray();
@@ -272,6 +274,7 @@ final class BrowserLink {
         pendingStates.add(state, new Attempt(session.id, verifier, scheme, System.nanoTime()));
         String url = authorizeUrl(state, challenge);
         session.clearTimeline();
+        session.chosen(scheme, pkce);
         session.step(new Step("Alexa opens the Authorization URI (the org's login page)", "GET",
                 url.replace(Http.encode(state), Mask.secret(state)), Map.of(), null, 0, Map.of(), null, 0,
                 (pkce ? "PKCE on: code_challenge = BASE64URL(SHA-256(code_verifier)), method S256; "

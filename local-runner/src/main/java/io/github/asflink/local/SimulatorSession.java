@@ -24,6 +24,8 @@ final class SimulatorSession {
     private Integer expiresIn;
     private TokenCalls.Scheme scheme = TokenCalls.Scheme.BASIC;
     private boolean screen;
+    private TokenCalls.Scheme chosenScheme = TokenCalls.Scheme.BASIC;
+    private boolean chosenPkce;
     private DialogPlayer player;
 
     SimulatorSession(String id, String pageToken, String apiAccessToken) {
@@ -55,6 +57,20 @@ final class SimulatorSession {
 
     synchronized TokenCalls.Scheme scheme() {
         return scheme;
+    }
+
+    /** What the page chose for its last link, so that it shows the same after the redirect back. */
+    synchronized void chosen(TokenCalls.Scheme linkScheme, boolean pkce) {
+        this.chosenScheme = linkScheme;
+        this.chosenPkce = pkce;
+    }
+
+    synchronized TokenCalls.Scheme chosenScheme() {
+        return chosenScheme;
+    }
+
+    synchronized boolean chosenPkce() {
+        return chosenPkce;
     }
 
     synchronized boolean screen() {

@@ -34,6 +34,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -144,6 +145,8 @@ class SimulatorBrowserTest {
         assertTrue(browser.findElement(By.id("break-result")).getText().contains("What to change"),
                 "the page explains the re-link");
         screenshot("expired-relink");
+        browser.executeScript("window.scrollTo(0, 0)");
+        screenshot("expired-relink-top");
 
         breakThings("refresh");
         String answer = browser.findElement(By.id("break-result")).getText();
@@ -180,6 +183,16 @@ class SimulatorBrowserTest {
         assertTrue(latest.contains("dialogState COMPLETED"), latest);
         assertTrue(latest.contains("confirmationStatus CONFIRMED"), latest);
         screenshot("dialog-done");
+
+        browser.findElement(By.cssSelector("#intent-details summary")).click();
+        new Select(browser.findElement(By.id("intent")))
+                .selectByValue("OpenCasesIntent");
+        int before = actions();
+        browser.findElement(By.cssSelector("#intent-form button[type=submit]")).click();
+        wait.until(d -> actions() > before);
+        String cases = browser.findElement(By.cssSelector("#conversation > li.turn .speech")).getText();
+        assertTrue(cases.contains("open cases"), "an intent picked in the form: " + cases);
+        screenshot("intent-form");
     }
 
     private void link(String scheme, boolean pkce) throws IOException {

@@ -184,7 +184,9 @@
     $('break-note').textContent = state.demoOrg
       ? 'Each switch shows what the user would hear next and what the token endpoint answers.'
       : 'A real org: only "Revoke the refresh token" and "Refresh now" work here.';
-    if (!intents.length) {
+    if (!intents.length) { // the first render after a page load: show the choices of the last link
+      document.querySelector('input[name="scheme"][value="' + state.scheme + '"]').checked = true;
+      $('pkce').checked = state.pkce;
       intents = state.intents;
       $('intent').replaceChildren(...intents.map((i) => el('option', { value: i.name }, i.name)));
       renderSlots();
