@@ -8,34 +8,24 @@ import com.sun.net.httpserver.HttpExchange;
 import io.github.asflink.linkedtoken.InstanceUrlPolicy;
 import io.github.asflink.linkedtoken.LinkedToken;
 import io.github.asflink.linkedtoken.LinkedTokenException;
-import io.github.asflink.local.simulator.AlexaDevice;
-import io.github.asflink.local.simulator.DialogPlayer;
 import io.github.asflink.local.simulator.Diagnosis;
 import io.github.asflink.local.simulator.InteractionModel;
-import io.github.asflink.local.simulator.SlotFiller;
-import io.github.asflink.local.simulator.UtteranceMatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The account-linking simulator page ({@code /}) and its JSON endpoints ({@code /sim/api/...}): links an account the
@@ -78,6 +68,8 @@ final class BrowserLink {
     private final InteractionModel model;
     private final boolean modelFound;
     private final DirectiveService directives;
+    private final SkillConversation conversation;
+    private final OrgTrouble trouble;
 
     BrowserLink(Settings settings, String origin, int port, Clock clock) {
         this.settings = settings;
@@ -96,6 +88,8 @@ final class BrowserLink {
         this.modelFound = found.isPresent();
         this.model = found.orElse(new InteractionModel("", Map.of(), Map.of(), "SKILL_RESPONSE", Map.of()));
         this.directives = new DirectiveService(sessions::byApiAccessToken, clock);
+        this.conversation = new SkillConversation(HTTP, model, settings.skillId(), origin, clock);
+        this.trouble = new OrgTrouble(org, tokens, conversation);
     }
 
     String callbackUrl() {
@@ -183,7 +177,7 @@ final class BrowserLink {
     void api(HttpExchange exchange, String action) throws IOException {
         Optional<SimulatorSession> found = pageSession(exchange);
         if (found.isEmpty()) {
-            sendJson(exchange, 403, error("this endpoint answers the simulator page only; reload the page"));
+            sendJson(exchange, 403, JsonFields.error("this endpoint answers the simulator page only; reload the page"));
             return;
         }
         SimulatorSession session = found.get();
@@ -192,19 +186,19 @@ final class BrowserLink {
             case "state" -> sendJson(exchange, 200, state(session));
             case "link" -> {
                 if (!configured()) {
-                    sendJson(exchange, 400, error("not configured: set SALESFORCE_CLIENT_ID and "
+                    sendJson(exchange, 400, JsonFields.error("not configured: set SALESFORCE_CLIENT_ID and "
                             + "SALESFORCE_CLIENT_SECRET"));
                     return;
                 }
-                TokenCalls.Scheme scheme = "body".equals(string(body, "scheme")) ? TokenCalls.Scheme.BODY
+                TokenCalls.Scheme scheme = "body".equals(JsonFields.string(body, "scheme")) ? TokenCalls.Scheme.BODY
                         : TokenCalls.Scheme.BASIC;
                 JsonObject answer = new JsonObject();
-                answer.addProperty("authorizeUrl", start(session, scheme, bool(body, "pkce")));
+                answer.addProperty("authorizeUrl", start(session, scheme, JsonFields.bool(body, "pkce")));
                 sendJson(exchange, 200, answer);
             }
-            case "talk" -> sendJson(exchange, 200, talk(session, body));
-            case "break" -> sendJson(exchange, 200, breakThings(session, body));
-            default -> sendJson(exchange, 404, error("no such action"));
+            case "talk" -> sendJson(exchange, 200, conversation.talk(session, body));
+            case "break" -> sendJson(exchange, 200, trouble.apply(session, body));
+            default -> sendJson(exchange, 404, JsonFields.error("no such action"));
         }
     }
 
@@ -346,168 +340,6 @@ final class BrowserLink {
         }
     }
 
-    // ---- talk -------------------------------------------------------------------------------------------------
-
-    private JsonObject talk(SimulatorSession session, JsonObject body) throws IOException {
-        if (body.has("screen")) {
-            session.screen(bool(body, "screen"));
-        }
-        DialogPlayer player = player(session);
-        DialogPlayer.Turn turn;
-        String you;
-        if (bool(body, "launch")) {
-            you = "open " + (model.invocationName() == null ? "the skill" : model.invocationName());
-            turn = player.launch();
-        } else if (bool(body, "end")) {
-            you = "(the session ends)";
-            turn = player.endSession();
-        } else if (body.has("intent")) {
-            Map<String, String> slots = new LinkedHashMap<>();
-            if (body.has("slots") && body.get("slots").isJsonObject()) {
-                body.getAsJsonObject("slots").entrySet().forEach(e -> slots.put(e.getKey(),
-                        e.getValue().isJsonPrimitive() ? e.getValue().getAsString() : ""));
-            }
-            String confirmation = string(body, "confirmation");
-            if (!Set.of("NONE", "CONFIRMED", "DENIED").contains(confirmation)) {
-                confirmation = "NONE";
-            }
-            you = "(form) " + string(body, "intent");
-            turn = player.intent(string(body, "intent"), slots, confirmation);
-        } else {
-            you = string(body, "utterance").strip();
-            if (you.isEmpty()) {
-                return error("say something first");
-            }
-            turn = player.say(you);
-        }
-        JsonObject view = TurnView.render(you, turn, session);
-        session.turn(view);
-        return view;
-    }
-
-    private DialogPlayer player(SimulatorSession session) {
-        synchronized (session) {
-            if (session.player() == null) {
-                Supplier<LocalDate> today = () -> LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-                session.player(new DialogPlayer(model, new UtteranceMatcher(model, today),
-                        new SlotFiller(model, settings.skillId(), today),
-                        () -> new AlexaDevice(settings.skillId(), session.linkedToken(), session.screen(), origin,
-                                session.apiAccessToken),
-                        this::callSkill));
-            }
-            return session.player();
-        }
-    }
-
-    private DialogPlayer.Call callSkill(JsonObject envelope) throws IOException {
-        long start = System.nanoTime();
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(origin + "/skill"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(envelope.toString()))
-                    .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonObject response;
-            try {
-                response = answer.statusCode() == 200 ? JsonParser.parseString(answer.body()).getAsJsonObject() : null;
-            } catch (RuntimeException e) {
-                response = null;
-            }
-            return new DialogPlayer.Call(envelope, answer.statusCode(), response,
-                    Duration.ofNanos(System.nanoTime() - start).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        }
-    }
-
-    // ---- break things -----------------------------------------------------------------------------------------
-
-    private JsonObject breakThings(SimulatorSession session, JsonObject body) throws IOException {
-        String action = string(body, "action");
-        JsonObject result = new JsonObject();
-        result.addProperty("action", action);
-        JsonArray steps = new JsonArray();
-        String token = session.linkedToken();
-        boolean needsDemo = Set.of("expire", "slow", "down", "stall", "normal").contains(action);
-        if (needsDemo && !org.demoControls()) {
-            return error("only the embedded demo org has this switch (./asl serve --demo-org or ./asl demo)");
-        }
-        if (!Set.of("slow", "down", "stall", "normal").contains(action) && token == null) {
-            return error("link an account first");
-        }
-        boolean probe = true;
-        boolean refresh = false;
-        switch (action) {
-            case "expire" -> {
-                String salesforceToken = token.substring(0, Math.max(0, token.indexOf(' ')));
-                boolean expired = org.control(Map.of("action", "expire", "token", salesforceToken))
-                        .map(a -> a.get("expired").getAsBoolean()).orElse(false);
-                result.addProperty("note", expired ? "The demo org ended the access token's session (a session "
-                        + "timeout). Alexa still has the token and keeps sending it until expires_in passes."
-                        : "The access token was not live any more.");
-            }
-            case "revoke" -> {
-                steps.add(record(session, org.revoke(session.refreshToken())));
-                refresh = true;
-                result.addProperty("note", "Revoked in Salesforce: the next refresh gets invalid_grant and the "
-                        + "skill's next call the re-link prompt.");
-            }
-            case "slow", "down", "stall", "normal" -> {
-                Map<String, String> form = new LinkedHashMap<>();
-                form.put("action", action);
-                form.put("delayMs", body.has("delayMs") ? string(body, "delayMs") : "4000");
-                Optional<JsonObject> answer = org.control(form);
-                result.addProperty("note", answer.map(a -> "The demo org is now " + describe(a)).orElse(
-                        "The demo org did not take the switch."));
-                probe = token != null && !action.equals("normal");
-                refresh = probe;
-            }
-            case "refresh" -> {
-                probe = false;
-                refresh = true;
-                result.addProperty("note", "Alexa's refresh grant, as it sends it when expires_in has passed.");
-            }
-            default -> {
-                return error("unknown action");
-            }
-        }
-        if (probe) {
-            DialogPlayer.Turn turn = player(session).launch();
-            JsonObject view = TurnView.render("(after \"" + action + "\") open the skill", turn, session);
-            session.turn(view);
-            result.add("turn", view);
-        }
-        if (refresh && session.refreshToken() != null) {
-            TokenCalls.Answer answer = tokens.refresh(session.refreshToken(), session.scheme());
-            if (answer.granted() != null) {
-                JsonObject granted = answer.granted();
-                session.linked(granted.get("access_token").getAsString(),
-                        granted.has("refresh_token") ? granted.get("refresh_token").getAsString() : null,
-                        granted.has("expires_in") ? granted.get("expires_in").getAsInt() : null, session.scheme());
-                steps.add(record(session, answer.step().withNote("a new linked token; Alexa replaces the old one")));
-            } else {
-                steps.add(record(session, answer.step()));
-            }
-        }
-        result.add("steps", steps);
-        return result;
-    }
-
-    private static String describe(JsonObject control) {
-        String mode = control.get("mode").getAsString();
-        return switch (mode) {
-            case "SLOW" -> "slow: every API answer waits " + control.get("delayMs").getAsLong() + " ms.";
-            case "DOWN" -> "down: its API answers 503 SERVER_UNAVAILABLE.";
-            case "STALL" -> "stalled: its API sends the headers, then nothing (for up to 30 s).";
-            default -> "back to normal.";
-        };
-    }
-
-    private static JsonElement record(SimulatorSession session, Step step) {
-        session.step(step);
-        return Http.GSON.toJsonTree(step);
-    }
-
     // ---- plumbing ---------------------------------------------------------------------------------------------
 
     /** The session of the page that sent this request, or empty when it is not the page's own request. */
@@ -576,21 +408,6 @@ final class BrowserLink {
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         Http.send(exchange, status, "application/json;charset=UTF-8", Http.GSON.toJson(body)
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject error(String message) {
-        JsonObject error = new JsonObject();
-        error.addProperty("error", message);
-        return error;
-    }
-
-    private static String string(JsonObject body, String name) {
-        return body.has(name) && body.get(name).isJsonPrimitive() ? body.get(name).getAsString() : "";
-    }
-
-    private static boolean bool(JsonObject body, String name) {
-        return body.has(name) && body.get(name).isJsonPrimitive() && body.get(name).getAsJsonPrimitive().isBoolean()
-                && body.get(name).getAsBoolean();
     }
 
     private String asset(String name) throws IOException {
