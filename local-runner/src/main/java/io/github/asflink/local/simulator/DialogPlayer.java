@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * request), the dialog of an intent run by the skill ({@code Dialog.ElicitSlot}, {@code ConfirmSlot},
  * {@code ConfirmIntent}) or by Alexa itself ({@code Dialog.Delegate}, or the model's {@code delegationStrategy}
  * ALWAYS: Alexa asks the model's prompts and calls the skill once the dialog is complete), {@code dialogState}
- * STARTED, IN_PROGRESS, COMPLETED, and "yes"/"no" as CONFIRMED/DENIED. Not thread-safe: one per conversation.
+ * STARTED, IN_PROGRESS, COMPLETED, and "yes"/"no" as CONFIRMED/DENIED. One per conversation; its turns run one at a
+ * time.
  */
 public final class DialogPlayer {
 
@@ -63,7 +64,7 @@ public final class DialogPlayer {
         this.skill = skill;
     }
 
-    public Turn launch() throws IOException {
+    public synchronized Turn launch() throws IOException {
         openSession();
         forgetDialog();
         List<Call> calls = new ArrayList<>();
@@ -72,7 +73,7 @@ public final class DialogPlayer {
     }
 
     /** The user ends the session (or it times out): a SessionEndedRequest, and nothing carried on. */
-    public Turn endSession() throws IOException {
+    public synchronized Turn endSession() throws IOException {
         List<Call> calls = new ArrayList<>();
         if (sessionId != null) {
             JsonObject request = AlexaDevice.request("SessionEndedRequest");
@@ -84,7 +85,7 @@ public final class DialogPlayer {
     }
 
     /** An intent chosen in a form: slots as spoken words, confirmation NONE, CONFIRMED or DENIED. */
-    public Turn intent(String name, Map<String, String> slots, String confirmation) throws IOException {
+    public synchronized Turn intent(String name, Map<String, String> slots, String confirmation) throws IOException {
         openSession();
         forgetDialog();
         JsonObject chosen = newIntent(name);
@@ -97,12 +98,15 @@ public final class DialogPlayer {
     }
 
     /** Words typed (or spoken) by the user. */
-    public Turn say(String utterance) throws IOException {
+    public synchronized Turn say(String utterance) throws IOException {
         openSession();
         List<Call> calls = new ArrayList<>();
         UtteranceMatcher.Heard heard = matcher.hear(utterance);
-        boolean leaving = heard instanceof UtteranceMatcher.IntentHeard h
-                && (h.intent().equals("AMAZON.StopIntent") || h.intent().equals("AMAZON.CancelIntent"));
+        // Another intent's own sample (or stop, cancel, help) takes over from an open dialog, as with Alexa;
+        // yes and no answer it, and words that match nothing else are the answer it waits for.
+        boolean leaving = intent != null && heard instanceof UtteranceMatcher.IntentHeard h
+                && !h.intent().equals(name(intent)) && !h.intent().equals("AMAZON.FallbackIntent")
+                && !h.intent().equals("AMAZON.YesIntent") && !h.intent().equals("AMAZON.NoIntent");
         if (intent != null && !leaving) {
             Optional<Turn> answer = answerDialog(utterance, calls);
             if (answer.isPresent()) {
@@ -257,6 +261,7 @@ public final class DialogPlayer {
             if (!type.startsWith("Dialog.")) {
                 continue;
             }
+            dialogStarted = true; // the next request of this dialog is IN_PROGRESS, with or without a dialog model
             if (directive.has("updatedIntent") && directive.get("updatedIntent").isJsonObject()) {
                 intent = directive.getAsJsonObject("updatedIntent").deepCopy();
                 if (!intent.has("confirmationStatus")) {

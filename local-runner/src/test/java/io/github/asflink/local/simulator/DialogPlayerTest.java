@@ -209,4 +209,41 @@ class DialogPlayerTest {
         assertEquals(0, device.getAsJsonObject("supportedInterfaces").size());
         assertFalse(plain.request(0).has("dialogState"), "no dialog model, no dialogState");
     }
+
+    @Test
+    void anotherIntentsSampleLeavesAnOpenDialogAndElicitSlotWithoutADialogModelStaysInProgress() throws IOException {
+        InteractionModel model = InteractionModel.parse("""
+                {"interactionModel":{"languageModel":{"invocationName":"salesforce link","intents":[
+                  {"name":"DealStatusIntent","slots":[{"name":"deal","type":"AMAZON.SearchQuery"}],
+                   "samples":["how is the {deal} deal"]},
+                  {"name":"PipelineIntent","samples":["how is my pipeline"]},
+                  {"name":"AMAZON.FallbackIntent","samples":[]}],"types":[]}}}""");
+        ScriptedSkill skill = new ScriptedSkill()
+                .answer("""
+                        {"version":"1.0","sessionAttributes":{"candidates":[{"name":"Globex & Sons renewal"}]},
+                         "response":{"outputSpeech":{"type":"SSML","ssml":"<speak>Which one?</speak>"},
+                         "directives":[{"type":"Dialog.ElicitSlot","slotToElicit":"deal","updatedIntent":{
+                          "name":"DealStatusIntent","confirmationStatus":"NONE","slots":{"deal":{"name":"deal"}}}}]}}""")
+                .answer("""
+                        {"version":"1.0","response":{
+                         "outputSpeech":{"type":"SSML","ssml":"<speak>Which one?</speak>"},
+                         "directives":[{"type":"Dialog.ElicitSlot","slotToElicit":"deal"}]}}""");
+        DialogPlayer player = player(model, skill, false);
+        player.say("how is the globex deal");
+        assertFalse(skill.request(0).has("dialogState"), "no dialog model: Alexa sends no dialogState");
+        player.say("the renewal");
+        JsonObject answer = skill.request(1);
+        assertEquals("DealStatusIntent", answer.getAsJsonObject("intent").get("name").getAsString());
+        assertEquals("IN_PROGRESS", answer.get("dialogState").getAsString(), "after a Dialog directive");
+        assertEquals("the renewal", answer.getAsJsonObject("intent").getAsJsonObject("slots").getAsJsonObject("deal")
+                .get("value").getAsString());
+        assertEquals("Globex & Sons renewal", skill.requests.get(1).getAsJsonObject("session")
+                .getAsJsonObject("attributes").getAsJsonArray("candidates").get(0).getAsJsonObject().get("name")
+                .getAsString(), "the candidates the skill kept come back");
+
+        player.say("how is my pipeline");
+        assertEquals("PipelineIntent", skill.request(2).getAsJsonObject("intent").get("name").getAsString(),
+                "another intent's sample takes over");
+        assertFalse(skill.request(2).has("dialogState"));
+    }
 }
