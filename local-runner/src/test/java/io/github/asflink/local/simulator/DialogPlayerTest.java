@@ -223,7 +223,8 @@ class DialogPlayerTest {
                         {"version":"1.0","sessionAttributes":{"candidates":[{"name":"Globex & Sons renewal"}]},
                          "response":{"outputSpeech":{"type":"SSML","ssml":"<speak>Which one?</speak>"},
                          "directives":[{"type":"Dialog.ElicitSlot","slotToElicit":"deal","updatedIntent":{
-                          "name":"DealStatusIntent","confirmationStatus":"NONE","slots":{"deal":{"name":"deal"}}}}]}}""")
+                          "name":"DealStatusIntent","confirmationStatus":"NONE",
+                          "slots":{"deal":{"name":"deal"}}}}]}}""")
                 .answer("""
                         {"version":"1.0","response":{
                          "outputSpeech":{"type":"SSML","ssml":"<speak>Which one?</speak>"},
