@@ -301,7 +301,9 @@ final class BrowserLink {
         }
         Integer expiresIn = granted.has("expires_in") ? granted.get("expires_in").getAsInt() : null;
         String refresh = granted.has("refresh_token") ? granted.get("refresh_token").getAsString() : null;
-        String note = "expires_in " + (expiresIn == null ? "absent" : expiresIn + " s: Alexa refreshes after that")
+        String note = "expires_in " + (expiresIn == null ? "absent" : expiresIn + " s: Alexa refreshes after that; "
+                + "keep it below the org's session timeout (Salesforce's default: 2 hours), or the skill meets a "
+                + "dead session first")
                 + (refresh == null ? "; no refresh_token: give the app the refresh_token scope, or users link "
                 + "again when the session ends" : "");
         session.step(answer.step().withNote(note));
