@@ -54,6 +54,19 @@ public final class AlexaRequests {
         return envelope(skillId, accessToken, request, false);
     }
 
+    /**
+     * The same envelope pointed at a directive service: {@code context.System.apiEndpoint} and the
+     * {@code apiAccessToken} Alexa gives each request (a secret). The local runner passes its own origin, where
+     * {@code POST /v1/directives} stands in for Alexa's.
+     */
+    public static JsonObject withDirectiveService(JsonObject envelope, String apiEndpoint, String apiAccessToken) {
+        JsonObject copy = envelope.deepCopy();
+        JsonObject system = copy.getAsJsonObject("context").getAsJsonObject("System");
+        system.addProperty("apiEndpoint", apiEndpoint);
+        system.addProperty("apiAccessToken", apiAccessToken);
+        return copy;
+    }
+
     private static JsonObject request(String type) {
         JsonObject request = new JsonObject();
         request.addProperty("type", type);

@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * {@code serve}: the functions behind HTTP on loopback. Each HTTP API route of the template ({@code POST /token})
  * becomes an API Gateway payload 2.0 event for its function; {@code POST /skill} hands the raw Alexa envelope to the
- * skill function; {@code /}, {@code /link}, {@code /callback} and {@code /try} are the browser linking pages.
+ * skill function; {@code /} is the account-linking simulator page (with {@code /link}, {@code /callback} and its
+ * JSON endpoints under {@code /sim/api/}); {@code POST /v1/directives} stands in for Alexa's directive service.
  * Requests addressed to any other host than this server's loopback name and port are refused with {@code 421}.
  */
 public final class LocalServer implements AutoCloseable {
@@ -101,9 +102,14 @@ public final class LocalServer implements AutoCloseable {
             switch (method + " " + path) {
                 case "POST /skill" -> skill(exchange);
                 case "GET /" -> browser.home(exchange);
+                case "GET /simulator.js" -> browser.script(exchange);
+                case "GET /simulator.css" -> browser.styles(exchange);
                 case "GET /link" -> browser.link(exchange);
                 case "GET /callback" -> browser.callback(exchange);
-                case "POST /try" -> browser.tryIntent(exchange);
+                case "GET /sim/api/state" -> browser.api(exchange, "state");
+                case "POST /sim/api/link", "POST /sim/api/talk", "POST /sim/api/break" ->
+                        browser.api(exchange, path.substring("/sim/api/".length()));
+                case "POST " + DirectiveService.PATH -> browser.directives(exchange);
                 case "GET /metrics" -> metrics(exchange);
                 default -> write(exchange, HttpApiEvents.notFound());
             }

@@ -6,26 +6,37 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The OAuth {@code state}s the browser linking flow has handed out and not yet seen come back. Each works once and
- * only within {@link #LIFETIME}; at most {@link #MAX_PENDING} wait at a time (the oldest is dropped), so a page that
- * opens {@code /link} in a loop cannot grow the runner's memory.
+ * The OAuth {@code state}s the browser linking flow has handed out and not yet seen come back, each with what the
+ * flow needs to finish (the browser session it belongs to, the PKCE verifier). Each works once and only within
+ * {@link #LIFETIME}; at most {@link #MAX_PENDING} wait at a time (the oldest is dropped), so a page that opens
+ * {@code /link} in a loop cannot grow the runner's memory.
+ *
+ * @param <T> what is kept with each state
  */
-final class PendingStates {
+final class PendingStates<T> {
     static final Duration LIFETIME = Duration.ofMinutes(10);
     static final int MAX_PENDING = 100;
 
+    private record Issued<T>(Instant at, T attached) {
+    }
+
     private final Clock clock;
-    private final Map<String, Instant> issued = new LinkedHashMap<>(); // oldest first
+    private final Map<String, Issued<T>> issued = new LinkedHashMap<>(); // oldest first
 
     PendingStates(Clock clock) {
         this.clock = clock;
     }
 
-    synchronized void add(String state) {
+    void add(String state) {
+        add(state, null);
+    }
+
+    synchronized void add(String state, T attached) {
         dropExpired();
-        issued.put(state, clock.instant());
+        issued.put(state, new Issued<>(clock.instant(), attached));
         while (issued.size() > MAX_PENDING) {
             Iterator<String> oldest = issued.keySet().iterator();
             oldest.next();
@@ -35,8 +46,18 @@ final class PendingStates {
 
     /** True once for a state handed out less than {@link #LIFETIME} ago; it is used up either way. */
     synchronized boolean redeem(String state) {
-        Instant at = state == null ? null : issued.remove(state);
-        return at != null && !clock.instant().isAfter(at.plus(LIFETIME));
+        return take(state) != null;
+    }
+
+    /** What was kept with a state handed out less than {@link #LIFETIME} ago; it is used up either way. */
+    synchronized Optional<T> claim(String state) {
+        Issued<T> valid = take(state);
+        return valid == null ? Optional.empty() : Optional.ofNullable(valid.attached());
+    }
+
+    private Issued<T> take(String state) {
+        Issued<T> at = state == null ? null : issued.remove(state);
+        return at == null || clock.instant().isAfter(at.at().plus(LIFETIME)) ? null : at;
     }
 
     synchronized int size() {
@@ -46,6 +67,6 @@ final class PendingStates {
 
     private void dropExpired() {
         Instant oldestAllowed = clock.instant().minus(LIFETIME);
-        issued.values().removeIf(at -> at.isBefore(oldestAllowed));
+        issued.values().removeIf(i -> i.at().isBefore(oldestAllowed));
     }
 }

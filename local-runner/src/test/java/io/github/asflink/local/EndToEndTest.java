@@ -204,8 +204,12 @@ class EndToEndTest {
             assertTrue(rebound.startsWith("HTTP/1.1 421"), path + ": " + rebound);
             assertTrue(rebound.contains("Misdirected request"), rebound);
         }
-        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port)) {
-            assertTrue(RawHttp.get(port, host, "/").startsWith("HTTP/1.1 200"), host);
+        assertTrue(RawHttp.get(port, "localhost:" + port, "/").startsWith("HTTP/1.1 200"));
+        for (String host : List.of("127.0.0.1:" + port, "[::1]:" + port)) {
+            String answer = RawHttp.get(port, host, "/");
+            assertTrue(answer.startsWith("HTTP/1.1 302"), host + ": " + answer);
+            assertTrue(answer.contains("Location: http://localhost:" + port + "/"), "the page lives on localhost, "
+                    + "where its callback is registered: " + answer);
         }
     }
 
@@ -292,24 +296,123 @@ class EndToEndTest {
         String authorize = link.headers().firstValue("Location").orElseThrow();
         assertTrue(authorize.startsWith(org.origin() + "/services/oauth2/authorize?"), authorize);
         assertTrue(authorize.contains(Http.encode("http://localhost:" + server.port() + "/callback")));
+        String cookie = link.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertTrue(link.headers().firstValue("Set-Cookie").orElseThrow().contains("HttpOnly"));
 
         String callback = flow.logIn(authorize, "grace@demo.example", "demo");
         assertTrue(callback.startsWith("http://localhost:" + server.port() + "/callback?"), callback);
         String local = callback.replace("http://localhost:", "http://127.0.0.1:");
-        HttpResponse<String> linked = flow.get(local);
-        assertEquals(200, linked.statusCode(), linked.body());
-        assertTrue(linked.body().contains("00D5g0…"), linked.body());
-        assertFalse(linked.body().matches("(?s).*00D[0-9A-Za-z]{12}![A-Za-z0-9._]{20,}.*"), "token shown masked");
-        String cookie = linked.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> foreign = flow.get(local);
+        assertEquals(400, foreign.statusCode(), "without this browser's cookie the state is refused");
+        assertTrue(foreign.body().contains("another browser session"), foreign.body());
 
-        HttpResponse<String> tried = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/try"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
-                .POST(HttpRequest.BodyPublishers.ofString("intent=PipelineIntent")));
+        // A state issued to another browser (a /link without this cookie) and brought back with this cookie.
+        String again = flow.logIn(flow.get(server.origin() + "/link").headers().firstValue("Location")
+                .orElseThrow(), "grace@demo.example", "demo");
+        HttpResponse<String> stranger = flow.send(HttpRequest.newBuilder(URI.create(again.replace(
+                "http://localhost:", "http://127.0.0.1:"))).header("Cookie", cookie));
+        assertEquals(400, stranger.statusCode(), "a state issued to another session is refused: " + stranger.body());
+
+        HttpResponse<String> linkAgain = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/link"))
+                .header("Cookie", cookie));
+        String mine = flow.logIn(linkAgain.headers().firstValue("Location").orElseThrow(), "grace@demo.example",
+                "demo").replace("http://localhost:", "http://127.0.0.1:");
+        HttpResponse<String> linked = flow.send(HttpRequest.newBuilder(URI.create(mine)).header("Cookie", cookie));
+        assertEquals(303, linked.statusCode(), linked.body());
+        assertEquals("/#link", linked.headers().firstValue("Location").orElse(""));
+
+        String pageToken = pageToken(cookie);
+        HttpResponse<String> state = flow.send(HttpRequest.newBuilder(URI.create(server.origin()
+                + "/sim/api/state")).header("Cookie", cookie).header(BrowserLink.PAGE_HEADER, pageToken));
+        assertEquals(200, state.statusCode(), state.body());
+        assertTrue(state.body().contains("00D5g0…"), state.body());
+        assertFalse(state.body().matches("(?s).*00D[0-9A-Za-z]{12}![A-Za-z0-9._]{20,}.*"), "token shown masked");
+
+        HttpResponse<String> tried = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/sim/api/talk"))
+                .header("Content-Type", "application/json").header("Cookie", cookie)
+                .header(BrowserLink.PAGE_HEADER, pageToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"utterance\":\"how is my pipeline\"}")));
         assertEquals(200, tried.statusCode());
         assertTrue(tried.body().contains("open opportunities"), tried.body());
 
-        HttpResponse<String> replayed = flow.get(local);
+        HttpResponse<String> replayed = flow.send(HttpRequest.newBuilder(URI.create(mine)).header("Cookie", cookie));
         assertEquals(400, replayed.statusCode(), "a state works once");
+    }
+
+    @Test
+    void theSimulatorsJsonEndpointsAnswerOnlyThePageItself() throws Exception {
+        HttpResponse<String> page = flow.get("http://localhost:" + server.port() + "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String pageToken = pageToken(cookie);
+        String talk = "{\"launch\":true}";
+        HttpResponse<String> noToken = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/sim/api/talk"))
+                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(talk)));
+        assertEquals(403, noToken.statusCode(), "a cross-site form cannot send the page token");
+        HttpResponse<String> crossSite = flow.send(HttpRequest.newBuilder(URI.create(server.origin()
+                        + "/sim/api/talk")).header("Cookie", cookie).header(BrowserLink.PAGE_HEADER, pageToken)
+                .header("Origin", "https://attacker.example").POST(HttpRequest.BodyPublishers.ofString(talk)));
+        assertEquals(403, crossSite.statusCode(), "another origin is refused");
+        HttpResponse<String> noCookie = flow.send(HttpRequest.newBuilder(URI.create(server.origin()
+                        + "/sim/api/talk")).header(BrowserLink.PAGE_HEADER, pageToken)
+                .POST(HttpRequest.BodyPublishers.ofString(talk)));
+        assertEquals(403, noCookie.statusCode());
+        HttpResponse<String> own = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/sim/api/talk"))
+                .header("Cookie", cookie).header(BrowserLink.PAGE_HEADER, pageToken)
+                .header("Origin", "http://localhost:" + server.port()).POST(HttpRequest.BodyPublishers.ofString(talk)));
+        assertEquals(200, own.statusCode(), own.body());
+        assertTrue(own.body().contains("please link your Salesforce account"), "not linked yet: " + own.body());
+    }
+
+    @Test
+    void theDirectiveServiceStandInRecordsProgressiveResponsesForAKnownApiAccessTokenOnly() throws Exception {
+        String directive = "{\"header\":{\"requestId\":\"amzn1.echo-api.request.1\"},\"directive\":{\"type\":"
+                + "\"VoicePlayer.Speak\",\"speech\":\"<speak>Let me check Salesforce.</speak>\"}}";
+        HttpResponse<String> unknown = flow.send(HttpRequest.newBuilder(URI.create(server.origin()
+                        + "/v1/directives")).header("Authorization", "Bearer not-a-token")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(directive)));
+        assertEquals(401, unknown.statusCode());
+        HttpResponse<String> none = flow.send(HttpRequest.newBuilder(URI.create(server.origin() + "/v1/directives"))
+                .POST(HttpRequest.BodyPublishers.ofString(directive)));
+        assertEquals(401, none.statusCode());
+        assertFalse(LOG.toString(StandardCharsets.UTF_8).contains("not-a-token"), "no token logged");
+    }
+
+    @Test
+    void revokingTheRefreshTokenMakesTheNextRefreshInvalidGrantAndThePageSaysWhy() throws Exception {
+        HttpResponse<String> link = flow.get(server.origin() + "/link");
+        String cookie = link.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String callback = flow.logIn(link.headers().firstValue("Location").orElseThrow(), "ada@demo.example", "demo")
+                .replace("http://localhost:", "http://127.0.0.1:");
+        assertEquals(303, flow.send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", cookie))
+                .statusCode());
+        String pageToken = pageToken(cookie);
+        HttpResponse<String> broken = flow.send(HttpRequest.newBuilder(URI.create(server.origin()
+                        + "/sim/api/break")).header("Cookie", cookie).header(BrowserLink.PAGE_HEADER, pageToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"revoke\"}")));
+        assertEquals(200, broken.statusCode(), broken.body());
+        JsonObject result = JsonParser.parseString(broken.body()).getAsJsonObject();
+        JsonObject revoke = result.getAsJsonArray("steps").get(0).getAsJsonObject();
+        assertEquals(200, revoke.get("status").getAsInt(), revoke.toString());
+        JsonObject refresh = result.getAsJsonArray("steps").get(1).getAsJsonObject();
+        assertEquals(400, refresh.get("status").getAsInt(), refresh.toString());
+        assertTrue(refresh.get("responseBody").getAsString().contains("invalid_grant"), refresh.toString());
+        assertTrue(refresh.get("why").getAsString().contains("refresh token"), refresh.toString());
+        assertTrue(result.getAsJsonObject("turn").get("alexa").getAsString().contains("sign-in has expired"),
+                "the revoked access token gets the re-link prompt: " + result);
+        assertFalse(broken.body().contains(ConnectedApp.DEMO_CLIENT_SECRET));
+        assertFalse(broken.body().matches("(?s).*5Aep861[A-Za-z0-9._]{20,}.*"), "refresh token masked");
+    }
+
+    private static String pageToken(String cookie) throws Exception {
+        HttpResponse<String> page = flow.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port()
+                + "/")).header("Cookie", cookie));
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"asl-page\" content=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertTrue(token.find(), page.body());
+        return token.group(1);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class PendingStatesTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T09:00:00Z"));
-    private final PendingStates states = new PendingStates(clock);
+    private final PendingStates<String> states = new PendingStates<>(clock);
 
     @Test
     void aStateWorksOnceAndOnlyForItsOwnValue() {
@@ -54,5 +54,16 @@ class PendingStatesTest {
         states.add("fresh");
         assertEquals(1, states.size());
         assertTrue(states.redeem("fresh"));
+    }
+
+    @Test
+    void aStateGivesBackWhatWasKeptWithItOnceAndOnlyInTime() {
+        states.add("a", "verifier-a");
+        states.add("b", "verifier-b");
+        assertEquals(java.util.Optional.of("verifier-a"), states.claim("a"));
+        assertEquals(java.util.Optional.empty(), states.claim("a"), "used up");
+        clock.advance(PendingStates.LIFETIME.plusSeconds(1));
+        assertEquals(java.util.Optional.empty(), states.claim("b"), "expired");
+        assertEquals(java.util.Optional.empty(), states.claim(null));
     }
 }

@@ -24,6 +24,7 @@ public final class DemoOrg implements AutoCloseable {
     private final DemoData data;
     private final TokenStore tokens;
     private final OAuthEndpoints oauth;
+    private final Outage outage = new Outage();
 
     private DemoOrg(HttpServer server, ConnectedApp app, Clock clock, PrintStream log) {
         this.server = server;
@@ -38,6 +39,7 @@ public final class DemoOrg implements AutoCloseable {
         server.createContext("/services/oauth2/revoke", guarded(oauth::revoke, log));
         server.createContext("/services/oauth2/userinfo", guarded(oauth::userinfo, log));
         server.createContext("/services/data", guarded(api::handle, log));
+        server.createContext(OrgControls.PATH, guarded(new OrgControls(app, tokens, oauth, outage)::handle, log));
         server.createContext("/", guarded(exchange -> FailureAnswers.send(exchange, SalesforceErrors.notFound()),
                 log));
     }
@@ -95,10 +97,15 @@ public final class DemoOrg implements AutoCloseable {
         server.stop(0);
     }
 
-    private static HttpHandler guarded(HttpHandler handler, PrintStream log) {
+    /** The simulator page's outage switch (slow, down, stalled answers). */
+    public Outage outage() {
+        return outage;
+    }
+
+    private HttpHandler guarded(HttpHandler handler, PrintStream log) {
         return exchange -> {
             try {
-                if (LoopbackHost.refused(exchange)) {
+                if (LoopbackHost.refused(exchange) || outage.interrupts(exchange)) {
                     return;
                 }
                 handler.handle(exchange);
