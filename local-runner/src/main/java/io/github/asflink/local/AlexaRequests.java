@@ -124,7 +124,10 @@ public final class AlexaRequests {
         return speech.has("text") ? speech.get("text").getAsString().strip() : "";
     }
 
-    /** {@code <say-as interpret-as="date">????1206</say-as>} read out as Alexa would: "December 6" (with the year if given). */
+    /**
+     * {@code <say-as interpret-as="date">????1206</say-as>} read out as Alexa would: "December 6" (with the year if
+     * given).
+     */
     private static String spokenDates(String ssml) {
         Matcher m = SAY_AS_DATE.matcher(ssml);
         StringBuilder out = new StringBuilder();

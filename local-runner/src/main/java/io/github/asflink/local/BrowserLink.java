@@ -12,7 +12,6 @@ import io.github.asflink.local.simulator.Diagnosis;
 import io.github.asflink.local.simulator.InteractionModel;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -101,8 +101,8 @@ final class Demo {
                     + ", the demo secret in ConnectedApp.java)");
             out.println("  skill endpoint   POST " + server.origin()
                     + "/skill   (Alexa request envelopes, events/skill-*.json)");
-            out.println("  browser linking  http://localhost:" + server.port()
-                    + "/  (\"Link with Salesforce\", then log in as " + DEMO_USER + " / demo)");
+            out.println("  simulator page   http://localhost:" + server.port()
+                    + "/  (\"Link account\", then log in as " + DEMO_USER + " / demo)");
             out.println("  demo org         " + org.origin() + "/services/oauth2/authorize  (client "
                     + ConnectedApp.DEMO_CLIENT_ID + "; users ada@, grace@, katherine@demo.example, password demo)");
             out.flush();
@@ -301,49 +301,60 @@ final class Demo {
 
     /**
      * The agenda, a deal by name (two match, then "the renewal"), a confirmed stage move and a logged call, each turn
-     * as Alexa sends it: a later turn carries the session attributes the skill's previous answer set. Each step prints
-     * what the skill says and what the demo org then holds; it checks only that the skill answered.
+     * as Alexa sends it: a later turn carries the session attributes the skill's previous answer set. Each step checks
+     * what the skill says and the dialog directive it sends, and what the demo org then holds.
      */
     private void conversations(String linkedToken) throws IOException, InterruptedException, StepFailed {
         String skillId = AlexaRequests.DEMO_SKILL_ID;
         conversationTurn("an AgendaIntent (\"what's on my agenda today?\")",
-                AlexaRequests.intent(skillId, linkedToken, "AgendaIntent", Map.of(), "NONE"));
+                AlexaRequests.intent(skillId, linkedToken, "AgendaIntent", Map.of(), "NONE"),
+                "Pipeline review", "");
 
         JsonObject which = conversationTurn("a DealStatusIntent (\"how is the Globex deal?\"): two deals match",
                 AlexaRequests.intent(skillId, linkedToken, "DealStatusIntent", Map.of("deal", "the Globex deal"),
-                        "NONE"));
+                        "NONE"), "Which one?", "Dialog.ElicitSlot");
         conversationTurn("the answer to \"which one?\" (\"the renewal\"), with the session attributes",
                 followUp(AlexaRequests.intent(skillId, linkedToken, "DealStatusIntent",
-                        Map.of("deal", "the renewal"), "NONE"), which));
+                        Map.of("deal", "the renewal"), "NONE"), which), "Proposal/Price Quote", "");
 
         Map<String, String> move = Map.of("deal", "the Globex renewal", "stage", "negotiation");
         JsonObject confirm = conversationTurn("a MoveStageIntent (\"move the Globex renewal to negotiation\")",
-                AlexaRequests.intent(skillId, linkedToken, "MoveStageIntent", move, "NONE"));
+                AlexaRequests.intent(skillId, linkedToken, "MoveStageIntent", move, "NONE"),
+                "from Proposal/Price Quote to Negotiation/Review?", "Dialog.ConfirmIntent");
         conversationTurn("the user's \"yes\" (the intent CONFIRMED)",
-                followUp(AlexaRequests.intent(skillId, linkedToken, "MoveStageIntent", move, "CONFIRMED"), confirm));
+                followUp(AlexaRequests.intent(skillId, linkedToken, "MoveStageIntent", move, "CONFIRMED"), confirm),
+                "Done.", "");
         demoOrgHolds(linkedToken, "SELECT StageName FROM Opportunity WHERE Name = 'Globex & Sons renewal'",
-                "StageName", "Globex & Sons renewal's stage");
+                "StageName", "Globex & Sons renewal's stage", "\"Negotiation/Review\"");
         conversationTurn("a DealStatusIntent (\"how is the Globex renewal?\")",
                 AlexaRequests.intent(skillId, linkedToken, "DealStatusIntent", Map.of("deal", "Globex renewal"),
-                        "NONE"));
+                        "NONE"), "is in Negotiation/Review", "");
 
         Map<String, String> call = Map.of("target", "Hank Scorpio", "notes", "they want the quote by Friday");
         JsonObject confirmCall = conversationTurn("a LogCallIntent (\"log a call with Hank Scorpio\": \""
                 + call.get("notes") + "\")", AlexaRequests.intent(skillId, linkedToken, "LogCallIntent", call,
-                "NONE"));
+                "NONE"), "Log a call with Hank Scorpio", "Dialog.ConfirmIntent");
         conversationTurn("the user's \"yes\"", followUp(AlexaRequests.intent(skillId, linkedToken, "LogCallIntent",
-                call, "CONFIRMED"), confirmCall));
+                call, "CONFIRMED"), confirmCall), "Logged your call", "");
         demoOrgHolds(linkedToken, "SELECT COUNT(Id) calls FROM Task WHERE Subject = 'Call: they want the quote by"
-                + " Friday'", "calls", "logged calls with that note");
+                + " Friday'", "calls", "logged calls with that note", "1");
     }
 
-    /** One turn of a conversation: prints what the skill says and the directives it sends (ElicitSlot, ...). */
-    private JsonObject conversationTurn(String what, JsonObject envelope)
+    /**
+     * One turn of a conversation: prints what the skill says and the directives it sends (ElicitSlot, ...), and
+     * checks the speech holds {@code expectedSpeech} and the directives are exactly {@code expectedDirectives}.
+     */
+    private JsonObject conversationTurn(String what, JsonObject envelope, String expectedSpeech,
+                                        String expectedDirectives)
             throws IOException, InterruptedException, StepFailed {
         title("Alexa sends the skill " + what);
         JsonObject response = skillResponse(envelope);
         String directives = AlexaRequests.directives(response);
         check(!"LinkAccount".equals(AlexaRequests.cardType(response)), "the skill asked to link again");
+        check(AlexaRequests.speech(response).contains(expectedSpeech),
+                "expected the skill to say \"" + expectedSpeech + "\"");
+        check(directives.equals(expectedDirectives), "expected directives [" + expectedDirectives + "], got ["
+                + directives + "]");
         ok(directives.isEmpty() ? null : "directives: " + directives);
         return response;
     }
@@ -363,7 +374,7 @@ final class Demo {
     }
 
     /** Prints one value the demo org now holds, read with the linked user's own token (as the skill reads it). */
-    private void demoOrgHolds(String linkedToken, String soql, String field, String what)
+    private void demoOrgHolds(String linkedToken, String soql, String field, String what, String expected)
             throws IOException, InterruptedException, StepFailed {
         String salesforceToken = linkedToken.substring(0, linkedToken.lastIndexOf(' '));
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(org.origin()
@@ -374,6 +385,7 @@ final class Demo {
                 .getAsJsonObject();
         out.println("   demo org: " + what + ": " + record.get(field));
         out.flush();
+        check(expected.equals(String.valueOf(record.get(field))), "expected " + what + " " + expected);
     }
 
     private void expireSessions() {

@@ -106,7 +106,8 @@ public final class Http {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
-        boolean empty = body.length == 0 || status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod());
+        boolean empty = body.length == 0 || status == 204 || status == 304
+                || "HEAD".equals(exchange.getRequestMethod());
         exchange.sendResponseHeaders(status, empty ? -1 : body.length);
         if (!empty) {
             try (OutputStream out = exchange.getResponseBody()) {

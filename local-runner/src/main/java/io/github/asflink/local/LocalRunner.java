@@ -49,9 +49,9 @@ public final class LocalRunner {
             Serves on http://127.0.0.1:PORT:
               POST /token   the token function, the request turned into an API Gateway HTTP API (payload 2.0) event
               POST /skill   the skill function, with the raw Alexa request envelope
-              GET  /        link from a desktop browser (needs SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET,
-                            your connected app's consumer key and secret, and http://localhost:PORT/callback among
-                            its callback URLs), then try the skill with the linked token
+              GET  /        the account-linking simulator page: link as Alexa does, talk to the skill, break
+                            things (a real org needs SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET, your
+                            app's consumer key and secret, and http://localhost:PORT/callback among its callback URLs)
               GET  /metrics this session's figures as the stack's metric filters would publish them (also printed
                             when serve stops)
 
@@ -190,7 +190,8 @@ public final class LocalRunner {
                 out.println("  " + route + "   (API Gateway HTTP API payload 2.0 event)");
             }
             out.println("  POST /skill -> " + LocalFunctions.SKILL_FUNCTION + "   (the raw Alexa request envelope)");
-            out.println("  GET / -> link from a desktop browser: http://localhost:" + server.port() + "/");
+            out.println("  GET / -> the account-linking simulator page (link, talk, break things): http://localhost:"
+                    + server.port() + "/");
             if (functions.declares(LocalFunctions.TOKEN_FUNCTION)) {
                 out.println("  " + LocalFunctions.TOKEN_FUNCTION + " " + SecureDefaults.ALLOWED_CLIENT_IDS + "="
                         + tokenEnv.get(SecureDefaults.ALLOWED_CLIENT_IDS));

@@ -95,7 +95,8 @@ class EndToEndTest {
         String salesforceToken = token.substring(0, token.indexOf(' '));
         HttpResponse<String> tasks = flow.send(HttpRequest.newBuilder(URI.create(org.origin()
                         + "/services/data/v67.0/query?q=" + Http.encode(
-                        "SELECT Id, Subject, ActivityDate, Status, OwnerId FROM Task WHERE Subject = 'send the Q4 <draft> to Acme'")))
+                        "SELECT Id, Subject, ActivityDate, Status, OwnerId FROM Task"
+                                + " WHERE Subject = 'send the Q4 <draft> to Acme'")))
                 .header("Authorization", "Bearer " + salesforceToken));
         JsonObject result = JsonParser.parseString(tasks.body()).getAsJsonObject();
         assertEquals(1, result.get("totalSize").getAsInt(), tasks.body());
@@ -129,7 +130,8 @@ class EndToEndTest {
         HttpResponse<String> again = flow.token(Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", Flow.REDIRECT_URI), true);
         assertEquals(400, again.statusCode(), again.body());
-        assertEquals("invalid_grant", JsonParser.parseString(again.body()).getAsJsonObject().get("error").getAsString());
+        assertEquals("invalid_grant",
+                JsonParser.parseString(again.body()).getAsJsonObject().get("error").getAsString());
     }
 
     @Test

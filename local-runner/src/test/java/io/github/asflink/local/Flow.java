@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /** The steps Alexa (and a browser) take, over real HTTP, for the end-to-end tests. */
 final class Flow {
     static final String REDIRECT_URI = "https://pitangui.amazon.com/api/skill/link/DEMOVENDOR";
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(3)).build();
@@ -86,8 +87,9 @@ final class Flow {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(serveOrigin + "/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8");
         if (basic) {
+            String credentials = ConnectedApp.DEMO_CLIENT_ID + ":" + ConnectedApp.DEMO_CLIENT_SECRET;
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (ConnectedApp.DEMO_CLIENT_ID + ":" + ConnectedApp.DEMO_CLIENT_SECRET).getBytes(StandardCharsets.UTF_8)));
+                    credentials.getBytes(StandardCharsets.UTF_8)));
         } else {
             body.put("client_id", ConnectedApp.DEMO_CLIENT_ID);
             body.put("client_secret", ConnectedApp.DEMO_CLIENT_SECRET);

@@ -121,7 +121,8 @@ class LocalRunnerTest {
 
     @Test
     void usageErrorsExitTwo() throws IOException {
-        assertEquals(2, run("invoke", "NoSuchFunction", "--event", event.toString(), "--template", template.toString()));
+        assertEquals(2, run("invoke", "NoSuchFunction", "--event", event.toString(),
+                "--template", template.toString()));
         assertEquals(2, run("invoke", "EchoFunction", "--template", template.toString()));
         assertEquals(2, run("invoke", "EchoFunction", "--event", dir.resolve("missing.json").toString(),
                 "--template", template.toString()));

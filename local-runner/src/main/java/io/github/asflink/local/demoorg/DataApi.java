@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
 /**
  * The demo org's REST API: {@code GET /services/data/vNN.N/query?q=SOQL}, {@code POST
  * /services/data/vNN.N/sobjects/Type} and {@code PATCH /services/data/vNN.N/sobjects/Type/Id}, with Salesforce's
- * error bodies (a JSON array of {@code message, errorCode[, fields]}). Everything runs as the token's user: {@code USING SCOPE mine} filters on
- * them, a write checks their access, a new record is theirs.
+ * error bodies (a JSON array of {@code message, errorCode[, fields]}). Everything runs as the token's user:
+ * {@code USING SCOPE mine} filters on them, a write checks their access, a new record is theirs.
  */
 final class DataApi {
     private static final Pattern PATH = Pattern.compile(

@@ -34,7 +34,8 @@ public record LogTransformer(List<Step> steps) {
                 steps.add(new Step(blankToNull(template.resolvedText(parse.get("Source"))),
                         blankToNull(template.resolvedText(parse.get("Destination")))));
             }
-            out.put(SamTemplate.referencedResource(p.get("LogGroupIdentifier")), new LogTransformer(List.copyOf(steps)));
+            out.put(SamTemplate.referencedResource(p.get("LogGroupIdentifier")),
+                    new LogTransformer(List.copyOf(steps)));
         });
         return out;
     }

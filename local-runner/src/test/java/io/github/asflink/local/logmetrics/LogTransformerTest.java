@@ -86,7 +86,8 @@ class LogTransformerTest {
         JsonObject line = JsonParser.parseString("{\"line\":{\"outcome\":\"granted\",\"ms\":12}}").getAsJsonObject();
         assertEquals(12.0, filters.get(0).apply(line).orElseThrow().value());
         assertEquals(java.util.Map.of("Outcome", "granted"), filters.get(1).apply(line).orElseThrow().dimensions());
-        JsonObject text = JsonParser.parseString("{\"line\":{\"outcome\":\"granted\",\"ms\":\"12\"}}").getAsJsonObject();
+        JsonObject text = JsonParser.parseString("{\"line\":{\"outcome\":\"granted\",\"ms\":\"12\"}}")
+                .getAsJsonObject();
         assertTrue(filters.get(0).apply(text).isEmpty(), "a latency that is not a number publishes nothing");
     }
 
