@@ -17,9 +17,12 @@ public final class NameMatch {
     /** More words rarely help and make each query longer. */
     public static final int MAX_WORDS = 5;
 
-    /** Words people say around a name that no name needs. */
-    private static final Set<String> FILLER = Set.of("the", "a", "an", "deal", "opportunity", "account", "with",
-            "my");
+    /**
+     * Words people say around a name that no name needs. "and" is among them because names write it as "&" ("Globex
+     * & Sons"), which nobody says.
+     */
+    private static final Set<String> FILLER = Set.of("the", "a", "an", "and", "deal", "opportunity", "account",
+            "with", "my");
 
     private final List<String> words;
 

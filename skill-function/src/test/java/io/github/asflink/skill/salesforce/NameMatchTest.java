@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The one way a user's words enter SOQL, checked on chosen edge cases and on many generated inputs. */
 class NameMatchTest {
 
-    private static final Set<String> FILLER = Set.of("the", "a", "an", "deal", "opportunity", "account", "with",
-            "my");
+    private static final Set<String> FILLER = Set.of("the", "a", "an", "and", "deal", "opportunity", "account",
+            "with", "my");
     /** Quotes, backslashes, LIKE's wildcards, SOSL's reserved characters, controls, whitespace, unicode, fillers. */
     private static final String[] PIECES = {"a", "Z", "7", "é", "Ü", "ß", "日本", "\uD83D\uDE00", "İ", "'", "\"", "\\",
         "%", "_", "?", "&", "|", "!", "{", "}", "[", "]", "(", ")", "^", "~", "*", ":", "+", "-", " ", "  ", "\t", "\n",
@@ -67,6 +67,14 @@ class NameMatchTest {
     void atMostFiveWordsAreKept() {
         assertEquals(List.of("one", "two", "three", "four", "five"),
                 NameMatch.of("the one two three four five six seven").orElseThrow().words());
+    }
+
+    @Test
+    void aSpokenAndMatchesTheAmpersandOfAName() {
+        NameMatch match = NameMatch.of("Globex and Sons renewal").orElseThrow();
+
+        assertEquals(List.of("globex", "sons", "renewal"), match.words());
+        assertTrue(match.matches("Globex & Sons renewal"));
     }
 
     @Test
