@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,15 @@ class SampleEventsTest {
             Map.entry("skill-launch-linked.json", "ANSWERED"),
             Map.entry("skill-launch-unlinked.json", "NOT_LINKED"),
             Map.entry("skill-open-cases.json", "ANSWERED"),
+            Map.entry("skill-open-cases-echo-show.json", "ANSWERED"),
             Map.entry("skill-pipeline.json", "ANSWERED"),
+            Map.entry("skill-pipeline-echo-show.json", "ANSWERED"),
             Map.entry("skill-session-ended.json", "SESSION_ENDED"),
             Map.entry("skill-stop.json", "ANSWERED"));
+
+    /** The samples from a device with a screen whose answer is a list: they, and only they, get the APL list. */
+    private static final Set<String> SCREENS = Set.of("skill-open-cases-echo-show.json",
+            "skill-pipeline-echo-show.json");
 
     private static final Path COPIES = Path.of("src", "test", "resources", "events");
     private static final Path REPO_EVENTS = Path.of("..", "events");
@@ -92,6 +99,9 @@ class SampleEventsTest {
             SkillInvocation.Result result = new SkillInvocation(origin)
                     .invoke(SkillInvocation.eventAt(name, origin));
             assertEquals(OUTCOMES.get(name), result.logLine().path("outcome").asText(), name);
+            boolean screen = result.response().path("directives").findValuesAsText("type")
+                    .contains("Alexa.Presentation.APL.RenderDocument");
+            assertEquals(SCREENS.contains(name), screen, name + (screen ? " showed" : " did not show") + " a list");
         }
     }
 
