@@ -23,10 +23,10 @@ import org.crac.Resource;
 /**
  * SnapStart priming. Before Lambda snapshots the initialised environment, {@link #beforeCheckpoint} runs the real
  * request path (envelope bytes → ASK SDK → handler → Salesforce client → response bytes) for an unlinked launch, a
- * linked launch, the pipeline and the cases questions, a confirmed reminder and a launch with a dead token, with
- * Salesforce answered in memory: no network, no token, no
- * user data. The classes they load (Jackson's request model, the handlers, the client) are in the snapshot, so the
- * first real request after a restore does not load them. It also builds the shared {@code HttpClient}, whose TLS
+ * linked launch, the pipeline and the cases questions, a confirmed reminder, a launch with a dead token, the agenda
+ * and a deal by name, with Salesforce answered in memory: no network, no token, no user data. The classes they load
+ * (Jackson's request model, the handlers, the client) are in the snapshot, so the first real request after a restore
+ * does not load them. It also builds the shared {@code HttpClient}, whose TLS
  * context is the largest single cost of a linked request. No connection is opened, so there is nothing to
  * re-establish after restore; nothing captured is unique to a request or tied to the time of the snapshot.
  */
@@ -78,6 +78,10 @@ final class SnapStartPriming implements Resource {
         responses.add(run(skill, envelope(skillId, token, intent("CreateReminderIntent", "CONFIRMED", """
                 "subject":{"name":"subject","value":"priming"},"date":{"name":"date","value":"2026-01-31"}"""))));
         responses.add(run(skill, envelope(skillId, DEAD_TOKEN + " " + INSTANCE, launch())));
+        responses.add(run(skill, envelope(skillId, token, intent("AgendaIntent", "NONE", """
+                "day":{"name":"day","value":"2026-01-31"}"""))));
+        responses.add(run(skill, envelope(skillId, token, intent("DealStatusIntent", "NONE", """
+                "deal":{"name":"deal","value":"priming"}"""))));
         return responses;
     }
 
@@ -147,6 +151,22 @@ final class SnapStartPriming implements Resource {
             return Map.entry(400, """
                     [{"message":"No such column 'CurrencyIsoCode' on entity 'Opportunity'.",\
                     "errorCode":"INVALID_FIELD"}]""");
+        }
+        if (soql.contains("SELECT Id, Name, StageName")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
+                    "Id":"006000000000001AAA","Name":"Priming","StageName":"Prospecting","Amount":1000.5,\
+                    "CloseDate":"2026-01-31","NextStep":"Priming"}]}""");
+        }
+        if (soql.contains("FROM Event")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Event"},\
+                    "Subject":"Priming","StartDateTime":"2026-01-31T15:00:00.000+0000","Location":null}]}""");
+        }
+        if (soql.contains("FROM Task")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Task"},\
+                    "Subject":"Priming","Priority":"High"}]}""");
         }
         if (soql.contains("COUNT(Id)")) {
             return Map.entry(200, """

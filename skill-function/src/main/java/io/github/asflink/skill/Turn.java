@@ -25,6 +25,8 @@ public final class Turn implements CallMeter {
         TASK_CREATED,
         REMINDER_DECLINED,
         DIALOG_CONTINUED,
+        /** A name the user said matched no record. */
+        NO_MATCH,
         NOT_LINKED,
         TOKEN_REJECTED,
         SESSION_INVALID,
@@ -188,7 +190,8 @@ public final class Turn implements CallMeter {
 
     boolean warrantsWarning() {
         return switch (outcome) {
-            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NOT_LINKED, SESSION_ENDED, IGNORED ->
+            case ANSWERED, TASK_CREATED, REMINDER_DECLINED, DIALOG_CONTINUED, NO_MATCH, NOT_LINKED, SESSION_ENDED,
+                 IGNORED ->
                     false;
             default -> true;
         };

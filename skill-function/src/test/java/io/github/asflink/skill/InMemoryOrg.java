@@ -3,6 +3,7 @@ package io.github.asflink.skill;
 import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
 import java.net.http.HttpRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -20,30 +21,47 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
     }
 
     /** The skill's calls, by what they ask. */
-    enum Call { USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK }
+    enum Call {
+        USERINFO, TOTALS, NEXT_MULTI_CURRENCY, NEXT_SINGLE_CURRENCY, ORG_CURRENCY, CASE_COUNT, TOP_CASES, TASK,
+        TIMED_EVENTS, ALL_DAY_EVENTS, TASKS_DUE, DEALS_MULTI_CURRENCY, DEALS_SINGLE_CURRENCY
+    }
 
-    static final Map<Call, Reply> HEALTHY = Map.of(
-            Call.USERINFO, new Reply(200, SalesforceStubs.USERINFO_BODY),
-            Call.TOTALS, new Reply(200, SalesforceStubs.totals(3, "1250000.5")),
-            Call.NEXT_MULTI_CURRENCY, new Reply(200, """
+    static final Map<Call, Reply> HEALTHY = Map.ofEntries(
+            Map.entry(Call.TIMED_EVENTS, new Reply(200, SalesforceStubs.records("Event",
+                    "\"Subject\":\"Globex & Sons <quarterly> review\","
+                            + "\"StartDateTime\":\"2026-12-01T22:30:00.000+0000\",\"Location\":\"Zoom\""))),
+            Map.entry(Call.ALL_DAY_EVENTS, new Reply(200, SalesforceStubs.records("Event", "\"Subject\":\"Kickoff\""))),
+            Map.entry(Call.TASKS_DUE, new Reply(200, SalesforceStubs.records("Task",
+                    "\"Subject\":\"Send Acme the quote\",\"Priority\":\"High\""))),
+            Map.entry(Call.DEALS_MULTI_CURRENCY, new Reply(200, SalesforceStubs.records("Opportunity",
+                    "\"Id\":\"0065g00000Q1AAAAA2\",\"Name\":\"Globex & Sons renewal\",\"StageName\":\"Proposal\","
+                            + "\"Amount\":48000.5,\"CurrencyIsoCode\":\"USD\",\"CloseDate\":\"2026-12-06\","
+                            + "\"NextStep\":null"))),
+            Map.entry(Call.DEALS_SINGLE_CURRENCY, new Reply(200, SalesforceStubs.records("Opportunity",
+                    "\"Id\":\"0065g00000Q1AAAAA2\",\"Name\":\"Globex renewal\",\"StageName\":\"Proposal\","
+                            + "\"Amount\":48000.5,\"CloseDate\":\"2026-12-06\",\"NextStep\":\"Call\""))),
+            Map.entry(Call.USERINFO, new Reply(200, SalesforceStubs.USERINFO_BODY)),
+            Map.entry(Call.TOTALS, new Reply(200, SalesforceStubs.totals(3, "1250000.5"))),
+            Map.entry(Call.NEXT_MULTI_CURRENCY, new Reply(200, """
                     {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
-                    "Name":"Acme <Renewal> & Co","Amount":980.5,"CurrencyIsoCode":"EUR","CloseDate":"2026-12-02"}]}"""),
-            Call.NEXT_SINGLE_CURRENCY, new Reply(200, """
+                    "Name":"Acme <Renewal> & Co","Amount":980.5,"CurrencyIsoCode":"EUR",\
+                    "CloseDate":"2026-12-02"}]}""")),
+            Map.entry(Call.NEXT_SINGLE_CURRENCY, new Reply(200, """
                     {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
-                    "Name":"Acme Renewal","Amount":980.5,"CloseDate":"2027-01-15"}]}"""),
-            Call.ORG_CURRENCY, new Reply(200, """
+                    "Name":"Acme Renewal","Amount":980.5,"CloseDate":"2027-01-15"}]}""")),
+            Map.entry(Call.ORG_CURRENCY, new Reply(200, """
                     {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Organization"},\
-                    "DefaultCurrencyIsoCode":"USD"}]}"""),
-            Call.CASE_COUNT, new Reply(200, "{\"totalSize\":4,\"done\":true,\"records\":[]}"),
-            Call.TOP_CASES, new Reply(200, """
+                    "DefaultCurrencyIsoCode":"USD"}]}""")),
+            Map.entry(Call.CASE_COUNT, new Reply(200, "{\"totalSize\":4,\"done\":true,\"records\":[]}")),
+            Map.entry(Call.TOP_CASES, new Reply(200, """
                     {"totalSize":3,"done":true,"records":[\
                     {"attributes":{"type":"Case"},"Id":"5005g00000AbCdEAAV","CaseNumber":"00001026",\
                     "Subject":"Printer \\"on fire\\" <again>","Priority":"High","Status":"New"},\
                     {"attributes":{"type":"Case"},"Id":"5005g00000AbCdFAAV","CaseNumber":"00001027",\
                     "Subject":null,"Priority":"Medium","Status":"New"},\
                     {"attributes":{"type":"Case"},"Id":"5005g00000AbCdGAAV","CaseNumber":"00001028",\
-                    "Subject":"R&D access","Priority":null,"Status":"Working"}]}"""),
-            Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}"));
+                    "Subject":"R&D access","Priority":null,"Status":"Working"}]}""")),
+            Map.entry(Call.TASK, new Reply(201, "{\"id\":\"00T5g00000AbCdEAAV\",\"success\":true,\"errors\":[]}")));
 
     private final Function<Call, Reply> answers;
 
@@ -81,6 +99,17 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
             return Call.TASK;
         }
         String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery().replaceFirst("^q=", "");
+        // The agenda and deal queries carry a user id, dates or a name: told apart by how they start.
+        for (Map.Entry<String, Call> start : List.of(
+                Map.entry("SELECT Subject, StartDateTime, Location FROM Event ", Call.TIMED_EVENTS),
+                Map.entry("SELECT Subject FROM Event ", Call.ALL_DAY_EVENTS),
+                Map.entry("SELECT Subject, Priority FROM Task ", Call.TASKS_DUE),
+                Map.entry("SELECT Id, Name, StageName, Amount, CurrencyIsoCode, ", Call.DEALS_MULTI_CURRENCY),
+                Map.entry("SELECT Id, Name, StageName, Amount, CloseDate, ", Call.DEALS_SINGLE_CURRENCY))) {
+            if (soql.startsWith(start.getKey())) {
+                return start.getValue();
+            }
+        }
         return switch (soql) {
             case SalesforceStubs.TOTALS_SOQL -> Call.TOTALS;
             case SalesforceStubs.NEXT_MULTI_SOQL -> Call.NEXT_MULTI_CURRENCY;

@@ -35,6 +35,47 @@ final class SalesforceStubs {
     static final String TOP_CASES_SOQL = "SELECT Id, CaseNumber, Subject, Priority, Status FROM Case "
             + "USING SCOPE mine WHERE IsClosed = false ORDER BY Priority ASC NULLS LAST, CaseNumber ASC LIMIT 3";
 
+    /** Ada's day, 2026-12-01 in America/Los_Angeles: local midnight to midnight, in UTC. */
+    static final String TODAY_START = "2026-12-01T08:00:00Z";
+    static final String TODAY_END = "2026-12-02T08:00:00Z";
+
+    static String timedEventsSoql(String start, String end) {
+        return "SELECT Subject, StartDateTime, Location FROM Event WHERE OwnerId = '0055g00000AbCdEAAV' "
+                + "AND IsAllDayEvent = false AND StartDateTime >= " + start + " AND StartDateTime < " + end
+                + " ORDER BY StartDateTime ASC LIMIT 10";
+    }
+
+    static String allDayEventsSoql(String day) {
+        return "SELECT Subject FROM Event WHERE OwnerId = '0055g00000AbCdEAAV' AND IsAllDayEvent = true "
+                + "AND ActivityDate = " + day + " ORDER BY Subject ASC LIMIT 10";
+    }
+
+    static String tasksDueSoql(String day) {
+        return "SELECT Subject, Priority FROM Task WHERE OwnerId = '0055g00000AbCdEAAV' AND IsClosed = false "
+                + "AND ActivityDate = " + day + " ORDER BY Priority ASC, Subject ASC LIMIT 10";
+    }
+
+    /** The deal-status query in a multi-currency org; {@code nameMatch} written out as the skill must send it. */
+    static String dealsMultiSoql(String nameMatch) {
+        return "SELECT Id, Name, StageName, Amount, CurrencyIsoCode, CloseDate, NextStep FROM Opportunity "
+                + "USING SCOPE mine WHERE " + nameMatch + " ORDER BY IsClosed ASC, CloseDate ASC NULLS LAST LIMIT 6";
+    }
+
+    static String dealsSingleSoql(String nameMatch) {
+        return "SELECT Id, Name, StageName, Amount, CloseDate, NextStep FROM Opportunity "
+                + "USING SCOPE mine WHERE " + nameMatch + " ORDER BY IsClosed ASC, CloseDate ASC NULLS LAST LIMIT 6";
+    }
+
+    /** A query answer with these records (each a JSON object's members, without braces). */
+    static String records(String type, String... records) {
+        StringBuilder body = new StringBuilder("{\"totalSize\":" + records.length + ",\"done\":true,\"records\":[");
+        for (int i = 0; i < records.length; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"attributes\":{\"type\":\"").append(type).append("\"},")
+                    .append(records[i]).append('}');
+        }
+        return body.append("]}").toString();
+    }
+
     static final String USERINFO_BODY = """
             {"sub":"https://login.salesforce.com/id/00D5g000004E9XhEAK/0055g00000AbCdEAAV",
              "user_id":"0055g00000AbCdEAAV","organization_id":"00D5g000004E9XhEAK",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -36,6 +37,11 @@ class SampleEventsTest {
 
     /** How each sample ends; a new sample needs a line here. */
     private static final Map<String, String> OUTCOMES = Map.ofEntries(
+            Map.entry("skill-agenda-today.json", "ANSWERED"),
+            Map.entry("skill-agenda-tomorrow.json", "ANSWERED"),
+            Map.entry("skill-deal-status.json", "ANSWERED"),
+            Map.entry("skill-deal-status-ambiguous.json", "DIALOG_CONTINUED"),
+            Map.entry("skill-deal-status-choose.json", "ANSWERED"),
             Map.entry("skill-create-reminder-confirmed.json", "TASK_CREATED"),
             Map.entry("skill-create-reminder-denied.json", "REMINDER_DECLINED"),
             Map.entry("skill-create-reminder-started.json", "DIALOG_CONTINUED"),
@@ -119,6 +125,15 @@ class SampleEventsTest {
         SalesforceStubs.query(SalesforceStubs.ORG_CURRENCY_SOQL, SalesforceStubs.orgCurrency("USD"));
         SalesforceStubs.query(SalesforceStubs.CASE_COUNT_SOQL, "{\"totalSize\":4,\"done\":true,\"records\":[]}");
         SalesforceStubs.query(SalesforceStubs.TOP_CASES_SOQL, SalesforceStubs.NO_RECORDS);
+        stubFor(get(urlPathEqualTo(SalesforceStubs.QUERY)).withQueryParam("q", matching("SELECT Subject.*"))
+                .willReturn(SalesforceStubs.json(200, SalesforceStubs.records("Event", "\"Subject\":\"Standup\","
+                        + "\"StartDateTime\":\"2026-12-01T17:00:00.000+0000\",\"Priority\":\"High\""))));
+        String renewal = "\"Id\":\"0065g00000Q1AAAAA2\",\"Name\":\"Globex & Sons renewal\",\"StageName\":\"Proposal\","
+                + "\"Amount\":48000.5,\"CurrencyIsoCode\":\"USD\",\"CloseDate\":\"2026-12-06\"";
+        SalesforceStubs.query(SalesforceStubs.dealsMultiSoql("Name LIKE '%globex%' AND Name LIKE '%renewal%'"),
+                SalesforceStubs.records("Opportunity", renewal));
+        SalesforceStubs.query(SalesforceStubs.dealsMultiSoql("Name LIKE '%globex%'"), SalesforceStubs.records(
+                "Opportunity", renewal, renewal.replace("AAAAA2", "AAAAA3").replace("renewal", "services")));
         stubFor(post(urlPathEqualTo(SalesforceStubs.TASKS)).willReturn(SalesforceStubs.json(201,
                 "{\"id\":\"00T5g00000XyZaBEAV\",\"success\":true,\"errors\":[]}")));
     }

@@ -21,7 +21,7 @@ class SnapStartPrimingTest {
 
         List<String> responses = priming.prime();
 
-        assertEquals(6, responses.size());
+        assertEquals(8, responses.size());
         JsonNode unlinked = SkillInvocation.JSON.readTree(responses.get(0)).path("response");
         assertEquals("LinkAccount", unlinked.path("card").path("type").asText());
         JsonNode linked = SkillInvocation.JSON.readTree(responses.get(1)).path("response");
@@ -35,6 +35,11 @@ class SnapStartPrimingTest {
         JsonNode dead = SkillInvocation.JSON.readTree(responses.get(5)).path("response");
         assertEquals(SkillInvocation.speak(Spoken.RELINK_ACCOUNT), dead.path("outputSpeech").path("ssml").asText());
         assertEquals("LinkAccount", dead.path("card").path("type").asText());
+        assertTrue(ssml(responses.get(6)).contains("at 10 AM, Priming; and a task: Priming, high priority"),
+                responses.get(6));
+        // The deal by name, in its single-currency form after the multi-currency one was refused.
+        assertTrue(ssml(responses.get(7)).startsWith("<speak>Priming is in Prospecting, worth $1,000.50"),
+                responses.get(7));
     }
 
     @Test

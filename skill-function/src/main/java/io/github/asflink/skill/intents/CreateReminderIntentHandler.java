@@ -6,7 +6,6 @@ import com.amazon.ask.model.Intent;
 import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
-import com.amazon.ask.model.Slot;
 import io.github.asflink.skill.Turn;
 import io.github.asflink.skill.salesforce.Salesforce;
 import io.github.asflink.skill.salesforce.SalesforceClient;
@@ -16,8 +15,6 @@ import io.github.asflink.skill.salesforce.TaskDraft;
 import io.github.asflink.skill.speech.Ssml;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -66,8 +63,8 @@ final class CreateReminderIntentHandler extends LinkedRequestHandler {
             turn.outcome(Turn.Outcome.REMINDER_DECLINED);
             return Replies.answer(input, DECLINED);
         }
-        Optional<String> subject = slotValue(intent, SUBJECT);
-        Optional<String> dateValue = slotValue(intent, DATE);
+        Optional<String> subject = Slots.value(intent, SUBJECT);
+        Optional<String> dateValue = Slots.value(intent, DATE);
         if ((subject.isEmpty() || dateValue.isEmpty()) && request.getDialogState() != DialogState.COMPLETED) {
             turn.outcome(Turn.Outcome.DIALOG_CONTINUED);
             return input.getResponseBuilder().addDelegateDirective(intent).build();
@@ -103,31 +100,16 @@ final class CreateReminderIntentHandler extends LinkedRequestHandler {
     /** Asks again for one slot, forgetting its old value and the confirmation, so Alexa confirms the new one. */
     private static Optional<Response> elicit(HandlerInput input, Intent intent, String slot, String prompt) {
         Turn.of(input).outcome(Turn.Outcome.DIALOG_CONTINUED);
-        Map<String, Slot> slots = new LinkedHashMap<>(intent.getSlots() == null ? Map.of() : intent.getSlots());
-        slots.put(slot, Slot.builder().withName(slot).build());
-        Intent updated = Intent.builder()
-                .withName(intent.getName())
-                .withSlots(slots)
-                .withConfirmationStatus(IntentConfirmationStatus.NONE)
-                .build();
         return input.getResponseBuilder()
                 .withSpeech(prompt)
                 .withReprompt(prompt)
-                .addElicitSlotDirective(slot, updated)
+                .addElicitSlotDirective(slot, Slots.without(intent, slot))
                 .build();
     }
 
     /** "today", "tomorrow", or the date. */
     private static String due(TaskDraft draft, LocalDate today) {
         return Ssml.nearDay(draft.due(), today).orElseGet(() -> Ssml.date(draft.due(), today));
-    }
-
-    private static Optional<String> slotValue(Intent intent, String name) {
-        if (intent.getSlots() == null || intent.getSlots().get(name) == null) {
-            return Optional.empty();
-        }
-        String value = intent.getSlots().get(name).getValue();
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
     private static Optional<LocalDate> oneDay(String value) {

@@ -8,8 +8,8 @@ import java.util.Optional;
 /** AMAZON.HelpIntent: what the user can say; the session stays open. Needs no Salesforce and no linking. */
 final class HelpIntentHandler implements RequestHandler {
 
-    static final String HELP = Replies.SKILL_NAME + " reads your Salesforce pipeline and cases, and creates "
-            + "reminders as tasks. " + Replies.WHAT_YOU_CAN_SAY + " What would you like?";
+    static final String HELP = Replies.SKILL_NAME + " reads your Salesforce agenda, deals and cases, moves deals "
+            + "along and logs your calls. " + Replies.WHAT_YOU_CAN_SAY + " What would you like?";
 
     @Override
     public boolean canHandle(HandlerInput input) {

@@ -27,6 +27,8 @@ public final class Intents {
                 new PipelineIntentHandler(salesforce, screen),
                 new OpenCasesIntentHandler(salesforce, screen),
                 new CreateReminderIntentHandler(salesforce),
+                new AgendaIntentHandler(salesforce),
+                new DealStatusIntentHandler(salesforce),
                 new HelpIntentHandler(),
                 new StopIntentHandler(),
                 new FallbackIntentHandler(),

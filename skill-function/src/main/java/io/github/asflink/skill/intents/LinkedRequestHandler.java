@@ -42,6 +42,14 @@ abstract class LinkedRequestHandler implements RequestHandler {
 
     abstract Optional<Response> handle(HandlerInput input, SalesforceClient salesforce);
 
+    /**
+     * Today in UTC, for an answer made without userinfo (and so without the user's zone): it only decides whether the
+     * year is said and whether a date is past, where a day's difference at midnight does no harm.
+     */
+    LocalDate today() {
+        return LocalDate.now(salesforce.clock());
+    }
+
     /** The user's "today": their Salesforce time zone, not the function's (UTC). */
     LocalDate today(SalesforceUser user) {
         return LocalDate.now(salesforce.clock().withZone(user.zone()));

@@ -9,6 +9,7 @@ import io.github.asflink.skill.salesforce.Salesforce;
 import io.github.asflink.skill.salesforce.SalesforceClient;
 import io.github.asflink.skill.salesforce.SalesforceResult;
 import io.github.asflink.skill.speech.SpokenAmount;
+import io.github.asflink.skill.speech.SpokenList;
 import io.github.asflink.skill.speech.Ssml;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class OpenCasesIntentHandler extends LinkedRequestHandler {
         if (cases.count() == 1) {
             return "You have one open case: " + items.getFirst() + ".";
         }
-        String list = spokenList(items);
+        String list = SpokenList.ofPhrases(items);
         if (cases.count() <= cases.top().size()) {
             return "You have " + SpokenAmount.count(cases.count()) + " open cases: " + list + ".";
         }
@@ -72,13 +73,5 @@ final class OpenCasesIntentHandler extends LinkedRequestHandler {
                 .orElse("case " + Ssml.escape(summary.caseNumber().replaceFirst("^0+(?=.)", "")));
         return what + summary.priority()
                 .map(priority -> ", " + Ssml.escape(priority.toLowerCase(Locale.ROOT)) + " priority").orElse("");
-    }
-
-    /** "a; b; and c" — semicolons, because subjects often contain commas. */
-    private static String spokenList(List<String> items) {
-        if (items.size() == 1) {
-            return items.getFirst();
-        }
-        return String.join("; ", items.subList(0, items.size() - 1)) + "; and " + items.getLast();
     }
 }

@@ -10,9 +10,11 @@ import java.util.Optional;
 final class Replies {
 
     static final String SKILL_NAME = "Salesforce Link";
-    static final String WHAT_YOU_CAN_SAY = "You can ask how your pipeline is, what your open cases are, "
-            + "or say remind me to call Ada.";
-    static final String ANYTHING_ELSE = "Anything else? " + WHAT_YOU_CAN_SAY;
+    static final String WHAT_YOU_CAN_SAY = "You can ask about your agenda, your pipeline, your open cases or a deal "
+            + "by name, move a deal's stage, log a call, or say remind me to call Ada.";
+    /** After an answer: short, since the user has just heard one; the reprompt says what they can ask. */
+    static final String ANYTHING_ELSE = "Anything else?";
+    static final String ANYTHING_ELSE_REPROMPT = "Anything else? " + WHAT_YOU_CAN_SAY;
     static final String LINK_ACCOUNT = "To use " + SKILL_NAME + ", please link your Salesforce account. "
             + "I've sent a card to the Alexa app to help you do that.";
     static final String RELINK_ACCOUNT = "Your Salesforce sign-in has expired. Please link your Salesforce account "
@@ -58,7 +60,7 @@ final class Replies {
     static Optional<Response> answer(HandlerInput input, String ssml) {
         return input.getResponseBuilder()
                 .withSpeech(ssml + " " + ANYTHING_ELSE)
-                .withReprompt(ANYTHING_ELSE)
+                .withReprompt(ANYTHING_ELSE_REPROMPT)
                 .build();
     }
 }

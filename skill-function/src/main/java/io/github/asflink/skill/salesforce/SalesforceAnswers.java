@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -23,6 +25,10 @@ final class SalesforceAnswers {
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Z][A-Z_]{0,63}");
     private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final DateTimeFormatter SALESFORCE_DATETIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm[:ss][.SSS][XXX][XX][X]");
+    /** A record without a subject is still on the calendar; it is spoken as this. */
+    static final String NO_SUBJECT = "untitled";
 
     /** A body that does not have the shape the skill needs. */
     static final class Unreadable extends Exception {
@@ -97,6 +103,49 @@ final class SalesforceAnswers {
         return cases;
     }
 
+    /** The subjects of the all-day events query, in order. */
+    static List<String> allDayEvents(JsonNode body) throws Unreadable {
+        List<String> subjects = new ArrayList<>();
+        for (JsonNode record : records(body)) {
+            subjects.add(optionalText(record, "Subject").orElse(NO_SUBJECT));
+        }
+        return subjects;
+    }
+
+    static List<Agenda.TimedEvent> timedEvents(JsonNode body) throws Unreadable {
+        List<Agenda.TimedEvent> events = new ArrayList<>();
+        for (JsonNode record : records(body)) {
+            events.add(new Agenda.TimedEvent(optionalText(record, "Subject").orElse(NO_SUBJECT),
+                    requiredDateTime(record, "StartDateTime"), optionalText(record, "Location")));
+        }
+        return events;
+    }
+
+    static List<Agenda.DueTask> tasksDue(JsonNode body) throws Unreadable {
+        List<Agenda.DueTask> tasks = new ArrayList<>();
+        for (JsonNode record : records(body)) {
+            tasks.add(new Agenda.DueTask(optionalText(record, "Subject").orElse(NO_SUBJECT),
+                    optionalText(record, "Priority")));
+        }
+        return tasks;
+    }
+
+    /** The deals-by-name query's records; {@code CurrencyIsoCode} when the org has it. */
+    static List<Deal> deals(JsonNode body) throws Unreadable {
+        List<Deal> deals = new ArrayList<>();
+        for (JsonNode record : records(body)) {
+            String id = requiredText(record, "Id", "Opportunity");
+            if (!SALESFORCE_ID.matcher(id).matches()) {
+                throw new Unreadable("Opportunity Id is not a Salesforce id");
+            }
+            deals.add(new Deal(id, requiredText(record, "Name", "Opportunity"), optionalText(record, "StageName"),
+                    optionalNumber(record, "Amount"),
+                    optionalText(record, "CurrencyIsoCode").flatMap(SalesforceAnswers::currency),
+                    optionalDate(record, "CloseDate"), optionalText(record, "NextStep")));
+        }
+        return deals;
+    }
+
     /** The id of a record Salesforce just created. */
     static String createdId(JsonNode body) throws Unreadable {
         if (!body.path("success").asBoolean(false)) {
@@ -169,6 +218,19 @@ final class SalesforceAnswers {
             return Optional.of(LocalDate.parse(value.asText()));
         } catch (DateTimeException e) {
             throw new Unreadable(field + " is not an ISO date");
+        }
+    }
+
+    /** Salesforce writes {@code 2026-12-02T17:30:00.000+0000}; ISO forms with a colon or Z are read too. */
+    private static OffsetDateTime requiredDateTime(JsonNode node, String field) throws Unreadable {
+        JsonNode value = node.path(field);
+        if (!value.isTextual()) {
+            throw new Unreadable(field + " is missing");
+        }
+        try {
+            return OffsetDateTime.parse(value.textValue(), SALESFORCE_DATETIME);
+        } catch (DateTimeException e) {
+            throw new Unreadable(field + " is not a date and time");
         }
     }
 

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * The Salesforce calls the skill makes, for one request's linked user. Independent calls go out together; every call
@@ -141,6 +144,76 @@ public final class SalesforceClient {
         SalesforceResult<JsonNode> answer = await(send(request, SalesforceFailure.Service.DATA, 201));
         meter.waited(1, elapsedMs(start));
         return read(answer, SalesforceAnswers::createdId, 201);
+    }
+
+    /**
+     * A day's agenda in two round trips: userinfo (the user's id, and the zone that says when the day starts and
+     * ends), then the timed events, all-day events and open tasks due, in parallel.
+     *
+     * @param dayFor the day to read, given the user (whose zone says what "today" is)
+     */
+    public SalesforceResult<ForUser<Agenda>> agenda(Function<SalesforceUser, LocalDate> dayFor) {
+        long start = System.nanoTime();
+        SalesforceResult<SalesforceUser> user = read(await(send(get(USERINFO), SalesforceFailure.Service.IDENTITY,
+                200)), SalesforceAnswers::user);
+        if (!(user instanceof SalesforceResult.Success<SalesforceUser> found)) {
+            meter.waited(1, elapsedMs(start));
+            return new SalesforceResult.Failure<>(((SalesforceResult.Failure<SalesforceUser>) user).failure());
+        }
+        Optional<String> userId = Soql.userId(found.value().userId());
+        if (userId.isEmpty()) {
+            meter.waited(1, elapsedMs(start));
+            return failed(new SalesforceFailure.UnexpectedAnswer(200, "userinfo user_id is not a user id"));
+        }
+        LocalDate day = dayFor.apply(found.value());
+        ZoneId zone = found.value().zone();
+        CompletableFuture<Exchange> timed = query(Soql.timedEvents(userId.get(), day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant()));
+        CompletableFuture<Exchange> allDay = query(Soql.allDayEvents(userId.get(), day));
+        CompletableFuture<Exchange> tasks = query(Soql.tasksDue(userId.get(), day));
+        SalesforceResult<List<Agenda.TimedEvent>> timedAnswer = read(await(timed), SalesforceAnswers::timedEvents);
+        SalesforceResult<List<String>> allDayAnswer = read(await(allDay), SalesforceAnswers::allDayEvents);
+        SalesforceResult<List<Agenda.DueTask>> tasksAnswer = read(await(tasks), SalesforceAnswers::tasksDue);
+        meter.waited(2, elapsedMs(start));
+        Optional<SalesforceFailure> failure = firstFailure(timedAnswer, allDayAnswer, tasksAnswer);
+        if (failure.isPresent()) {
+            return failed(failure.get());
+        }
+        return new SalesforceResult.Success<>(new ForUser<>(found.value(),
+                new Agenda(day, value(allDayAnswer), value(timedAnswer), value(tasksAnswer))));
+    }
+
+    /**
+     * The user's opportunities whose name matches (at most six), in one round trip: in the form with each record's
+     * currency unless the org is known to be single-currency, and (until known) the org's currency alongside. An org
+     * without the currency field gets the single-currency form at once, and is remembered, as for the pipeline.
+     */
+    public SalesforceResult<List<Deal>> deals(NameMatch match) {
+        String origin = token.instanceBase();
+        OrgCurrencies.OrgCurrency known = orgs.get(origin);
+        long start = System.nanoTime();
+        CompletableFuture<Exchange> deals = query(known.singleCurrency()
+                ? Soql.dealStatusSingleCurrency(match) : Soql.dealStatusMultiCurrency(match));
+        CompletableFuture<Exchange> currency = known.corporateLearned() ? null : query(Soql.ORG_CURRENCY);
+        int roundTrips = 1;
+        SalesforceResult<JsonNode> answer = await(deals);
+        if (!known.singleCurrency() && isMissingCurrencyField(answer)) {
+            known = orgs.learnSingleCurrency(origin);
+            answer = await(query(Soql.dealStatusSingleCurrency(match)));
+            roundTrips = 2;
+        }
+        SalesforceResult<List<Deal>> found = read(answer, SalesforceAnswers::deals);
+        Optional<SalesforceResult<Optional<Currency>>> currencyAnswer = currency == null ? Optional.empty()
+                : Optional.of(read(await(currency), SalesforceAnswers::orgCurrency));
+        meter.waited(roundTrips, elapsedMs(start));
+        if (!(found instanceof SalesforceResult.Success<List<Deal>> success)) {
+            return found;
+        }
+        Optional<Currency> corporate = currencyAnswer.isEmpty() ? known.corporate()
+                : learnCorporate(origin, currencyAnswer.get());
+        Optional<Currency> orgCurrency = known.singleCurrency() ? corporate : Optional.empty();
+        return new SalesforceResult.Success<>(success.value().stream().map(deal -> deal.inCurrency(orgCurrency))
+                .toList());
     }
 
     /** The currency answer, remembered unless it failed for a reason that may pass (an outage, a timeout). */

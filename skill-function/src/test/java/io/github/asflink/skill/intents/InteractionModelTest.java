@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -46,7 +47,8 @@ class InteractionModelTest {
     @Test
     void hasTheIntentsTheHandlersServe() {
         for (String name : new String[] {PipelineIntentHandler.INTENT, OpenCasesIntentHandler.INTENT,
-                CreateReminderIntentHandler.INTENT, "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
+                CreateReminderIntentHandler.INTENT, "AgendaIntent", "DealStatusIntent", "MoveStageIntent",
+                "LogCallIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
                 "AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent"}) {
             assertTrue(INTENTS.containsKey(name), name);
         }
@@ -84,27 +86,126 @@ class InteractionModelTest {
     @Test
     void samplesUseOnlyDeclaredSlotsAndNeverMixAPhraseSlotWithAnother() {
         for (JsonNode intent : INTENTS.values()) {
-            Set<String> declared = new HashSet<>();
-            Set<String> phraseSlots = new HashSet<>();
-            for (JsonNode slot : intent.path("slots")) {
-                declared.add(slot.path("name").asText());
-                if (slot.path("type").asText().equals("AMAZON.SearchQuery")) {
-                    phraseSlots.add(slot.path("name").asText());
-                }
-            }
+            Map<String, String> declared = slotTypes(intent);
             for (JsonNode sample : intent.path("samples")) {
-                Set<String> used = new HashSet<>();
-                Matcher matcher = SLOT.matcher(sample.asText());
-                while (matcher.find()) {
-                    used.add(matcher.group(1));
-                }
-                assertTrue(declared.containsAll(used), sample.asText());
-                if (used.stream().anyMatch(phraseSlots::contains)) {
-                    assertEquals(1, used.size(), "a phrase slot must be alone: " + sample.asText());
-                    assertFalse(sample.asText().matches("\\{[A-Za-z_]+}"), "needs a carrier phrase: " + sample);
+                assertSlotsAllowed(sample.asText(), declared, intent.path("name").asText());
+            }
+            for (JsonNode slot : intent.path("slots")) {
+                for (JsonNode sample : slot.path("samples")) {
+                    assertSlotsAllowed(sample.asText(), declared, intent.path("name").asText());
+                    assertTrue(slotsIn(sample.asText()).contains(slot.path("name").asText()),
+                            "a slot sample must name its slot: " + sample);
                 }
             }
         }
+    }
+
+    /**
+     * Alexa's rules for a phrase slot (AMAZON.SearchQuery): alone in its utterance, never with another slot, and with
+     * words around it (a carrier phrase). Slot samples are held to the same rule.
+     */
+    private static void assertSlotsAllowed(String sample, Map<String, String> declared, String intent) {
+        Set<String> used = slotsIn(sample);
+        assertTrue(declared.keySet().containsAll(used), intent + ": undeclared slot in " + sample);
+        if (used.stream().anyMatch(slot -> "AMAZON.SearchQuery".equals(declared.get(slot)))) {
+            assertEquals(1, used.size(), "a phrase slot must be alone: " + sample);
+            assertFalse(sample.matches("\\{[A-Za-z_]+}"), "needs a carrier phrase: " + sample);
+        }
+    }
+
+    @Test
+    void noSampleIsSharedByTwoIntentsOrRepeatedInOne() {
+        Map<String, String> owner = new HashMap<>();
+        for (JsonNode intent : INTENTS.values()) {
+            for (JsonNode sample : intent.path("samples")) {
+                String key = sample.asText().toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+                String before = owner.put(key, intent.path("name").asText());
+                assertTrue(before == null, "\"" + sample.asText() + "\" in " + before + " and "
+                        + intent.path("name").asText());
+            }
+        }
+    }
+
+    @Test
+    void everySlotTypeIsBuiltInOrDefinedWithValues() {
+        Map<String, JsonNode> types = new HashMap<>();
+        model.path("languageModel").path("types").forEach(type -> types.put(type.path("name").asText(), type));
+        for (JsonNode intent : INTENTS.values()) {
+            for (JsonNode slot : intent.path("slots")) {
+                String type = slot.path("type").asText();
+                if (!type.startsWith("AMAZON.")) {
+                    assertTrue(types.containsKey(type), "no type " + type);
+                    assertFalse(types.get(type).path("values").isEmpty(), type + " has no values");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theDialogNamesOnlyIntentsSlotsAndPromptsThatExist() {
+        Map<String, JsonNode> prompts = new HashMap<>();
+        model.path("prompts").forEach(prompt -> prompts.put(prompt.path("id").asText(), prompt));
+        Set<String> referenced = new HashSet<>();
+        for (JsonNode dialog : model.path("dialog").path("intents")) {
+            String name = dialog.path("name").asText();
+            assertTrue(INTENTS.containsKey(name), "dialog for an unknown intent " + name);
+            Map<String, String> slots = slotTypes(INTENTS.get(name));
+            if (dialog.path("confirmationRequired").asBoolean()) {
+                assertTrue(dialog.path("prompts").has("confirmation"), name + " needs a confirmation prompt");
+            }
+            dialog.path("prompts").forEach(id -> referenced.add(id.asText()));
+            for (JsonNode slot : dialog.path("slots")) {
+                String slotName = slot.path("name").asText();
+                assertEquals(slots.get(slotName), slot.path("type").asText(), name + "." + slotName);
+                if (slot.path("elicitationRequired").asBoolean()) {
+                    assertTrue(slot.path("prompts").has("elicitation"), name + "." + slotName + " needs a prompt");
+                }
+                slot.path("prompts").forEach(id -> referenced.add(id.asText()));
+            }
+            for (String id : referenced) {
+                assertTrue(prompts.containsKey(id), "no prompt " + id);
+            }
+            dialog.path("prompts").forEach(id -> prompts.get(id.asText()).path("variations")
+                    .forEach(variation -> assertTrue(slots.keySet().containsAll(slotsIn(variation.path("value")
+                            .asText())), "prompt names a slot " + name + " lacks: " + variation)));
+        }
+        assertEquals(prompts.keySet(), referenced, "every prompt is used, and only those");
+    }
+
+    @Test
+    void theNewIntentsHaveTheSlotsTheirHandlersRead() {
+        assertEquals(Map.of("day", "AMAZON.DATE"), slotTypes(INTENTS.get("AgendaIntent")));
+        assertEquals(Map.of("deal", "AMAZON.SearchQuery"), slotTypes(INTENTS.get("DealStatusIntent")));
+        assertEquals(Map.of("deal", "DEAL_NAME", "stage", "OPPORTUNITY_STAGE"),
+                slotTypes(INTENTS.get("MoveStageIntent")));
+        assertEquals(Map.of("target", "CALL_TARGET", "notes", "AMAZON.SearchQuery"),
+                slotTypes(INTENTS.get("LogCallIntent")));
+    }
+
+    @Test
+    void theWriteIntentsConfirmThemselves() {
+        // The skill sends Dialog.ElicitSlot and Dialog.ConfirmIntent itself, with the records' names in its speech.
+        for (JsonNode dialog : model.path("dialog").path("intents")) {
+            String name = dialog.path("name").asText();
+            if (Set.of("MoveStageIntent", "LogCallIntent", "DealStatusIntent").contains(name)) {
+                assertEquals("SKILL_RESPONSE", dialog.path("delegationStrategy").asText(), name);
+            }
+        }
+    }
+
+    private static Map<String, String> slotTypes(JsonNode intent) {
+        Map<String, String> slots = new HashMap<>();
+        intent.path("slots").forEach(slot -> slots.put(slot.path("name").asText(), slot.path("type").asText()));
+        return slots;
+    }
+
+    private static Set<String> slotsIn(String sample) {
+        Set<String> used = new HashSet<>();
+        Matcher matcher = SLOT.matcher(sample);
+        while (matcher.find()) {
+            used.add(matcher.group(1));
+        }
+        return used;
     }
 
     @Test
