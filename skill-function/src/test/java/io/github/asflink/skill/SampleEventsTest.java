@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -38,6 +39,7 @@ class SampleEventsTest {
     /** How each sample ends; a new sample needs a line here. */
     private static final Map<String, String> OUTCOMES = Map.ofEntries(
             Map.entry("skill-agenda-today.json", "ANSWERED"),
+            Map.entry("skill-agenda-today-echo-show.json", "ANSWERED"),
             Map.entry("skill-agenda-tomorrow.json", "ANSWERED"),
             Map.entry("skill-deal-status.json", "ANSWERED"),
             Map.entry("skill-deal-status-ambiguous.json", "DIALOG_CONTINUED"),
@@ -60,8 +62,10 @@ class SampleEventsTest {
             Map.entry("skill-stop.json", "ANSWERED"));
 
     /** The samples from a device with a screen whose answer is a list: they, and only they, get the APL list. */
-    private static final Set<String> SCREENS = Set.of("skill-open-cases-echo-show.json",
-            "skill-pipeline-echo-show.json");
+    private static final Set<String> SCREENS = Set.of("skill-agenda-today-echo-show.json",
+            "skill-open-cases-echo-show.json", "skill-pipeline-echo-show.json");
+    /** The samples that search Salesforce for the user's words: they, and only they, send a progressive response. */
+    private static final Set<String> ANNOUNCED = Set.of("skill-deal-status.json", "skill-deal-status-ambiguous.json");
 
     private static final Path COPIES = Path.of("src", "test", "resources", "events");
     private static final Path REPO_EVENTS = Path.of("..", "events");
@@ -108,6 +112,7 @@ class SampleEventsTest {
             boolean screen = result.response().path("directives").findValuesAsText("type")
                     .contains("Alexa.Presentation.APL.RenderDocument");
             assertEquals(SCREENS.contains(name), screen, name + (screen ? " showed" : " did not show") + " a list");
+            assertEquals(ANNOUNCED.contains(name), result.logLine().has("progressive"), name);
         }
     }
 
@@ -134,6 +139,7 @@ class SampleEventsTest {
                 SalesforceStubs.records("Opportunity", renewal));
         SalesforceStubs.query(SalesforceStubs.dealsMultiSoql("Name LIKE '%globex%'"), SalesforceStubs.records(
                 "Opportunity", renewal, renewal.replace("AAAAA2", "AAAAA3").replace("renewal", "services")));
+        stubFor(post(urlPathEqualTo("/v1/directives")).willReturn(aResponse().withStatus(204)));
         stubFor(post(urlPathEqualTo(SalesforceStubs.TASKS)).willReturn(SalesforceStubs.json(201,
                 "{\"id\":\"00T5g00000XyZaBEAV\",\"success\":true,\"errors\":[]}")));
     }

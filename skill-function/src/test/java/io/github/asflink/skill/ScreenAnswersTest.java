@@ -1,6 +1,13 @@
 package io.github.asflink.skill;
 
 import static io.github.asflink.skill.SalesforceStubs.CASE_COUNT_SOQL;
+import static io.github.asflink.skill.SalesforceStubs.TODAY_END;
+import static io.github.asflink.skill.SalesforceStubs.TODAY_START;
+import static io.github.asflink.skill.SalesforceStubs.allDayEventsSoql;
+import static io.github.asflink.skill.SalesforceStubs.dealsMultiSoql;
+import static io.github.asflink.skill.SalesforceStubs.records;
+import static io.github.asflink.skill.SalesforceStubs.tasksDueSoql;
+import static io.github.asflink.skill.SalesforceStubs.timedEventsSoql;
 import static io.github.asflink.skill.SalesforceStubs.NEXT_MULTI_SOQL;
 import static io.github.asflink.skill.SalesforceStubs.ORG_CURRENCY_SOQL;
 import static io.github.asflink.skill.SalesforceStubs.TOP_CASES_SOQL;
@@ -15,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import java.io.IOException;
@@ -53,7 +61,8 @@ class ScreenAnswersTest {
         assertEquals(SkillInvocation.JSON.readTree("""
                 {"list":{"title":"Your pipeline","rows":[
                   {"primary":"Open opportunities","secondary":"3 open","value":"$1,250,000"},
-                  {"primary":"Globex & Sons renewal","secondary":"Next to close \u00b7 Dec 15","value":"$250,000"}]}}"""),
+                  {"primary":"Globex & Sons renewal","secondary":"Next to close \u00b7 Dec 15",
+                   "value":"$250,000"}]}}"""),
                 screen.path("datasources"));
         assertTrue(spoken.response().path("directives").isMissingNode(), "no directive without a screen");
     }
@@ -81,6 +90,60 @@ class ScreenAnswersTest {
                   {"primary":"Case 1030","secondary":"Case 00001030","value":"Low"},
                   {"primary":"1 more","secondary":"","value":""}]}}"""),
                 onlyScreen(shown).path("datasources"));
+    }
+
+    @Test
+    void theAgendaOnAScreenShowsEveryItemWithItsTimeInTheUsersZone() throws IOException {
+        userinfo();
+        query(allDayEventsSoql("2026-12-01"), records("Event", "\"Subject\":\"Sales & Marketing offsite\""));
+        query(timedEventsSoql(TODAY_START, TODAY_END), records("Event",
+                "\"Subject\":\"Pipeline review\",\"StartDateTime\":\"2026-12-01T17:00:00.000+0000\",\"Location\":null",
+                "\"Subject\":\"Globex & Sons <review>\",\"StartDateTime\":\"2026-12-01T22:30:00.000+0000\","
+                        + "\"Location\":\"Zoom\""));
+        query(tasksDueSoql("2026-12-01"), records("Task", "\"Subject\":\"Send Acme the revised quote\","
+                + "\"Priority\":\"High\"", "\"Subject\":\"Follow up with Initech\",\"Priority\":null"));
+
+        SkillInvocation.Result shown = skill.invoke(eventAt("skill-agenda-today-echo-show.json", origin));
+        SkillInvocation.Result spoken = skill.invoke(eventAt("skill-agenda-today.json", origin));
+
+        assertSameSpeech(spoken, shown);
+        assertEquals(SkillInvocation.JSON.readTree("""
+                {"list":{"title":"Your agenda for today","rows":[
+                  {"primary":"Sales & Marketing offsite","secondary":"","value":"All day"},
+                  {"primary":"Pipeline review","secondary":"","value":"9:00 AM"},
+                  {"primary":"Globex & Sons <review>","secondary":"Zoom","value":"2:30 PM"},
+                  {"primary":"Send Acme the revised quote","secondary":"Task \u00b7 High priority","value":"Due"},
+                  {"primary":"Follow up with Initech","secondary":"Task","value":"Due"}]}}"""),
+                onlyScreen(shown).path("datasources"));
+    }
+
+    @Test
+    void severalMatchingDealsOnAScreenAreListedWithTheQuestion() throws IOException {
+        query(dealsMultiSoql("Name LIKE '%globex%'"), records("Opportunity",
+                "\"Id\":\"0065g00000Q1AAAAA2\",\"Name\":\"Globex & Sons renewal\","
+                        + "\"StageName\":\"Proposal/Price Quote\",\"Amount\":48000.5,\"CurrencyIsoCode\":\"USD\","
+                        + "\"CloseDate\":\"2026-12-06\",\"NextStep\":null",
+                "\"Id\":\"0065g00000Q1AAAAA4\",\"Name\":\"Globex pilot\",\"StageName\":\"Closed Won\",\"Amount\":null,"
+                        + "\"CurrencyIsoCode\":\"USD\",\"CloseDate\":\"2026-11-20\",\"NextStep\":null"));
+        query(ORG_CURRENCY_SOQL, orgCurrency("USD"));
+        ObjectNode onScreen = eventAt("skill-deal-status-ambiguous.json", origin);
+        onScreen.set("context", eventAt("skill-pipeline-echo-show.json", origin).path("context").deepCopy());
+
+        SkillInvocation.Result shown = skill.invoke(onScreen);
+        SkillInvocation.Result spoken = skill.invoke(eventAt("skill-deal-status-ambiguous.json", origin));
+
+        assertSameSpeech(spoken, shown);
+        JsonNode directives = shown.response().path("directives");
+        assertEquals(2, directives.size(), directives::toString);
+        assertEquals(spoken.response().path("directives").get(0), directives.findParent("slotToElicit"));
+        JsonNode screen = directives.get(0).has("token") ? directives.get(0) : directives.get(1);
+        assertEquals("salesforce-list", screen.path("token").asText());
+        assertEquals(SkillInvocation.JSON.readTree("""
+                {"list":{"title":"Which deal?","rows":[
+                  {"primary":"Globex & Sons renewal","secondary":"Proposal/Price Quote \u00b7 closes Dec 6",
+                   "value":"$48,000.50"},
+                  {"primary":"Globex pilot","secondary":"Closed Won \u00b7 closed Nov 20","value":""}]}}"""),
+                screen.path("datasources"));
     }
 
     @Test

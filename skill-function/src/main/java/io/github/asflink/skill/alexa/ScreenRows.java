@@ -1,11 +1,15 @@
 package io.github.asflink.skill.alexa;
 
+import io.github.asflink.skill.salesforce.Agenda;
+import io.github.asflink.skill.salesforce.Deal;
 import io.github.asflink.skill.salesforce.OpenCases;
 import io.github.asflink.skill.salesforce.Pipeline;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -21,9 +25,11 @@ public final class ScreenRows {
 
     public static final String PIPELINE = "Your pipeline";
     public static final String OPEN_CASES = "Your open cases";
+    public static final String WHICH_DEAL = "Which deal?";
 
     private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
     private static final DateTimeFormatter MONTH_DAY_YEAR = DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
 
     private ScreenRows() {
     }
@@ -59,7 +65,42 @@ public final class ScreenRows {
         return rows;
     }
 
-    /** "Today", "Tomorrow", "Dec 15", or "Dec 15, 2027" outside the listener's year. */
+    /** "Your agenda for today", "... for tomorrow", "... for Friday, Dec 4". */
+    public static String agendaTitle(LocalDate day, LocalDate today) {
+        String when = day.equals(today) || day.equals(today.plusDays(1)) ? day(day, today)
+                : day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US) + ", " + day(day, today);
+        return "Your agenda for " + when;
+    }
+
+    /** As spoken: all-day events, timed events (with the time in the user's zone and the place), then open tasks. */
+    public static List<ListScreen.Row> agenda(Agenda agenda, ZoneId zone) {
+        if (agenda.size() == 0) {
+            return List.of(new ListScreen.Row("Your calendar is clear", "No tasks are due", ""));
+        }
+        List<ListScreen.Row> rows = new ArrayList<>();
+        agenda.allDay().forEach(subject -> rows.add(new ListScreen.Row(subject, "", "All day")));
+        agenda.timed().forEach(event -> rows.add(new ListScreen.Row(event.subject(), event.location().orElse(""),
+                event.start().atZoneSameInstant(zone).format(TIME))));
+        agenda.tasks().forEach(task -> rows.add(new ListScreen.Row(task.subject(),
+                "Task" + task.priority().map(priority -> " \u00b7 " + priority + " priority").orElse(""), "Due")));
+        return rows;
+    }
+
+    /** The deals a "which one?" offers: name, stage and close date ("closed" for a closed stage), amount. */
+    public static List<ListScreen.Row> deals(List<Deal> deals, LocalDate today) {
+        List<ListScreen.Row> rows = new ArrayList<>();
+        for (Deal deal : deals) {
+            String closes = deal.stage().filter(stage -> stage.toLowerCase(Locale.ROOT).startsWith("closed"))
+                    .isPresent() ? " \u00b7 closed " : " \u00b7 closes ";
+            String detail = deal.stage().orElse("No stage")
+                    + deal.closeDate().map(date -> closes + day(date, today)).orElse("");
+            rows.add(new ListScreen.Row(deal.name(), detail,
+                    deal.amount().map(amount -> amount(amount, deal.currency())).orElse("")));
+        }
+        return rows;
+    }
+
+    /** "today", "tomorrow", "Dec 15", or "Dec 15, 2027" outside the listener's year. */
     static String day(LocalDate date, LocalDate today) {
         if (date.equals(today)) {
             return "today";

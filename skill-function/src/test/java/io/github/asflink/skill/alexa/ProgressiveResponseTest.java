@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -143,7 +144,9 @@ class ProgressiveResponseTest {
         assertTrue(startedMs < 300, "announcing took " + startedMs + " ms");
         assertEquals(ProgressiveResponse.TIMED_OUT, settled);
         assertTrue(settledMs < 400, "settling took " + settledMs + " ms");
-        assertInstanceOf(CancellationException.class, exchanges.getFirst().handle((status, error) -> error).join(),
+        // Cancelled here or, through the HttpClient's own future, upstream first (then it arrives wrapped).
+        Throwable ended = exchanges.getFirst().handle((status, error) -> error).join();
+        assertInstanceOf(CancellationException.class, ended instanceof CompletionException ? ended.getCause() : ended,
                 "the exchange was left running");
     }
 
@@ -222,7 +225,8 @@ class ProgressiveResponseTest {
                 ProgressiveResponse.directives("http://127.0.0.1:8443"));
         assertEquals(URI.create("http://localhost:3000/v1/directives"),
                 ProgressiveResponse.directives("HTTP://LOCALHOST:3000"));
-        assertEquals(URI.create("http://[::1]:3000/v1/directives"), ProgressiveResponse.directives("http://[::1]:3000"));
+        assertEquals(URI.create("http://[::1]:3000/v1/directives"),
+                ProgressiveResponse.directives("http://[::1]:3000"));
         for (String refused : new String[] {null, "", "api.amazonalexa.com", "http://api.amazonalexa.com",
             "http://10.0.0.1", "http://127.0.0.1.example.com", "ftp://api.amazonalexa.com",
             "https://api.amazonalexa.com/v1", "https://user@api.amazonalexa.com", "https://api.amazonalexa.com?x=1",

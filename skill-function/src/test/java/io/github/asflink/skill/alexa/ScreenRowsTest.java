@@ -2,10 +2,14 @@ package io.github.asflink.skill.alexa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.asflink.skill.salesforce.Agenda;
+import io.github.asflink.skill.salesforce.Deal;
 import io.github.asflink.skill.salesforce.OpenCases;
 import io.github.asflink.skill.salesforce.Pipeline;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +65,32 @@ class ScreenRowsTest {
         assertEquals("tomorrow", ScreenRows.day(TODAY.plusDays(1), TODAY));
         assertEquals("Dec 3", ScreenRows.day(TODAY.plusDays(2), TODAY));
         assertEquals("Jan 5, 2027", ScreenRows.day(LocalDate.of(2027, 1, 5), TODAY));
-        assertEquals("\u20ac980.50", ScreenRows.amount(new BigDecimal("980.5"), Optional.of(Currency.getInstance("EUR"))));
+        assertEquals("\u20ac980.50",
+                ScreenRows.amount(new BigDecimal("980.5"), Optional.of(Currency.getInstance("EUR"))));
         assertEquals("$1,000", ScreenRows.amount(new BigDecimal("999.999"), USD));
         assertEquals("42,000", ScreenRows.amount(new BigDecimal("42000.00"), Optional.empty()));
+    }
+
+    @Test
+    void theAgendaIsTitledByItsDayAndAClearDaySaysSo() {
+        assertEquals("Your agenda for today", ScreenRows.agendaTitle(TODAY, TODAY));
+        assertEquals("Your agenda for tomorrow", ScreenRows.agendaTitle(TODAY.plusDays(1), TODAY));
+        assertEquals("Your agenda for Friday, Dec 4", ScreenRows.agendaTitle(TODAY.plusDays(3), TODAY));
+        assertEquals(List.of(new ListScreen.Row("Your calendar is clear", "No tasks are due", "")),
+                ScreenRows.agenda(new Agenda(TODAY, List.of(), List.of(), List.of()), ZoneId.of("UTC")));
+        assertEquals(List.of(new ListScreen.Row("Standup", "Room 4", "9:05 PM")), ScreenRows.agenda(new Agenda(TODAY,
+                List.of(), List.of(new Agenda.TimedEvent("Standup", OffsetDateTime.parse("2026-12-01T21:05:00Z"),
+                        Optional.of("Room 4"))), List.of()), ZoneId.of("UTC")));
+    }
+
+    @Test
+    void offeredDealsShowWhatTheyHave() {
+        assertEquals(List.of(new ListScreen.Row("Globex pilot", "No stage", "")), ScreenRows.deals(List.of(
+                new Deal("006A", "Globex pilot", Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty())), TODAY));
+        assertEquals(List.of(new ListScreen.Row("Globex services", "Qualification \u00b7 closes tomorrow", "18,000")),
+                ScreenRows.deals(List.of(new Deal("006B", "Globex services", Optional.of("Qualification"),
+                        Optional.of(new BigDecimal("18000")), Optional.empty(), Optional.of(TODAY.plusDays(1)),
+                        Optional.empty())), TODAY));
     }
 }
