@@ -88,6 +88,23 @@ class DealStatusIntentTest {
     }
 
     @Test
+    void theDealAndTheOrgsCurrencyAreAskedTogetherAndTheCurrencyFailsNothing() {
+        int delayMs = 400;
+        query(dealsMultiSoql(GLOBEX_RENEWAL), json(200, records("Opportunity", RENEWAL)).withFixedDelay(delayMs));
+        query(ORG_CURRENCY_SOQL, answer(SalesforceErrors.serverUnavailable()).withFixedDelay(delayMs));
+
+        SkillInvocation.Result result = skill.invoke(eventAt("skill-deal-status.json", origin));
+
+        assertTrue(result.ssml().startsWith("<speak>Globex &amp; Sons renewal is in Proposal/Price Quote, worth "
+                + "$48,000.50"), result.ssml());
+        JsonNode log = result.logLine();
+        assertEquals("ANSWERED", log.path("outcome").asText());
+        assertEquals(2, log.path("salesforceCalls").asInt());
+        assertTrue(log.path("salesforceLatencyMs").asLong() >= 2 * delayMs, log.toString());
+        assertTrue(log.path("salesforceCriticalPathMs").asLong() < 2 * delayMs, "in parallel: " + log);
+    }
+
+    @Test
     void aSingleCurrencyOrgIsLearntOnceAndAskedInItsOwnFormAfterwards() {
         query(dealsMultiSoql(GLOBEX_RENEWAL), answer(SalesforceErrors.invalidField("CurrencyIsoCode", "Opportunity")));
         query(dealsSingleSoql(GLOBEX_RENEWAL), records("Opportunity", RENEWAL.replace(",\"CurrencyIsoCode\":\"USD\"",

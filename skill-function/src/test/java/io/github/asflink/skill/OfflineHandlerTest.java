@@ -53,6 +53,26 @@ class OfflineHandlerTest {
         assertFalse(context.allText().contains(SkillInvocation.SALESFORCE_TOKEN));
     }
 
+    @Test
+    void anExceptionFromTheAnswersIsAConnectionThatFailed() throws IOException {
+        RequestStreamHandler handler = OfflineHandler.create(Map.of(SkillConfig.SKILL_ID, SkillInvocation.SKILL_ID),
+                request -> {
+                    throw new IllegalStateException("no network here");
+                });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CapturingContext context = new CapturingContext("c0ffee00-0000-4000-8000-000000000005");
+
+        handler.handleRequest(new ByteArrayInputStream(SkillInvocation.bytes(
+                SkillInvocation.event("skill-launch-linked.json").toString())), out, context);
+
+        assertEquals(SkillInvocation.speak(Spoken.SALESFORCE_TROUBLE + " " + Spoken.REPROMPT),
+                SkillInvocation.JSON.readTree(out.toByteArray()).path("response").path("outputSpeech").path("ssml")
+                        .asText());
+        JsonNode line = SkillInvocation.JSON.readTree(context.lines().getFirst().text());
+        assertEquals("SALESFORCE_UNREACHABLE", line.path("outcome").asText());
+        assertEquals(IllegalStateException.class.getName(), line.path("problem").asText());
+    }
+
     /** The path, or for a query its decoded SOQL. */
     private static String what(HttpRequest request) {
         String query = request.uri().getRawQuery();

@@ -47,8 +47,8 @@ class InteractionModelTest {
     @Test
     void hasTheIntentsTheHandlersServe() {
         for (String name : new String[] {PipelineIntentHandler.INTENT, OpenCasesIntentHandler.INTENT,
-                CreateReminderIntentHandler.INTENT, "AgendaIntent", "DealStatusIntent", "MoveStageIntent",
-                "LogCallIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
+                CreateReminderIntentHandler.INTENT, AgendaIntentHandler.INTENT, DealStatusIntentHandler.INTENT,
+                "MoveStageIntent", "LogCallIntent", "AMAZON.HelpIntent", "AMAZON.StopIntent", "AMAZON.CancelIntent",
                 "AMAZON.FallbackIntent", "AMAZON.NavigateHomeIntent"}) {
             assertTrue(INTENTS.containsKey(name), name);
         }
@@ -127,6 +127,25 @@ class InteractionModelTest {
     }
 
     @Test
+    void samplesAndSlotValuesAreWordsAsSpoken() {
+        // Alexa takes letters, spaces, apostrophes and periods (abbreviations); digits, "&" and "/" are spelled out.
+        Pattern spoken = Pattern.compile("[A-Za-z][A-Za-z' .]*");
+        for (JsonNode intent : INTENTS.values()) {
+            intent.path("samples").forEach(sample -> assertTrue(
+                    spoken.matcher(SLOT.matcher(sample.asText()).replaceAll("x")).matches(), sample.asText()));
+            intent.path("slots").forEach(slot -> slot.path("samples").forEach(sample -> assertTrue(
+                    spoken.matcher(SLOT.matcher(sample.asText()).replaceAll("x")).matches(), sample.asText())));
+        }
+        for (JsonNode type : model.path("languageModel").path("types")) {
+            for (JsonNode value : type.path("values")) {
+                assertTrue(spoken.matcher(value.path("name").path("value").asText()).matches(), value.toString());
+                value.path("name").path("synonyms").forEach(synonym -> assertTrue(
+                        spoken.matcher(synonym.asText()).matches(), synonym.asText()));
+            }
+        }
+    }
+
+    @Test
     void everySlotTypeIsBuiltInOrDefinedWithValues() {
         Map<String, JsonNode> types = new HashMap<>();
         model.path("languageModel").path("types").forEach(type -> types.put(type.path("name").asText(), type));
@@ -174,8 +193,10 @@ class InteractionModelTest {
 
     @Test
     void theNewIntentsHaveTheSlotsTheirHandlersRead() {
-        assertEquals(Map.of("day", "AMAZON.DATE"), slotTypes(INTENTS.get("AgendaIntent")));
-        assertEquals(Map.of("deal", "AMAZON.SearchQuery"), slotTypes(INTENTS.get("DealStatusIntent")));
+        assertEquals(Map.of(AgendaIntentHandler.DAY, "AMAZON.DATE"),
+                slotTypes(INTENTS.get(AgendaIntentHandler.INTENT)));
+        assertEquals(Map.of(DealStatusIntentHandler.DEAL, "AMAZON.SearchQuery"),
+                slotTypes(INTENTS.get(DealStatusIntentHandler.INTENT)));
         assertEquals(Map.of("deal", "DEAL_NAME", "stage", "OPPORTUNITY_STAGE"),
                 slotTypes(INTENTS.get("MoveStageIntent")));
         assertEquals(Map.of("target", "CALL_TARGET", "notes", "AMAZON.SearchQuery"),
