@@ -98,7 +98,12 @@ public final class ProgressiveResponse {
             // A token no header can carry (a line break); the exception may quote it, so it is dropped unread.
             return () -> NOT_SENT;
         }
-        CompletableFuture<Integer> status = channel.post(request).orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Integer> status;
+        try {
+            status = channel.post(request).orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            return () -> FAILED;
+        }
         CompletableFuture<String> outcome = status.handle(ProgressiveResponse::outcome);
         return () -> {
             status.cancel(true);

@@ -103,7 +103,24 @@ class ProgressiveResponseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {400, 401, 403, 429, 500, 503})
+    @ValueSource(ints = {200, 202})
+    void anyAcceptanceIsSent(int status, WireMockRuntimeInfo alexa) throws Exception {
+        stubFor(post(urlEqualTo(DIRECTIVES)).willReturn(aResponse().withStatus(status)));
+
+        assertEquals(ProgressiveResponse.SENT, settled(progress.start(inputFor(alexa), Announcement.CHECKING)));
+    }
+
+    @Test
+    void aChannelThatThrowsIsFailed(WireMockRuntimeInfo alexa) {
+        ProgressiveResponse broken = new ProgressiveResponse(request -> {
+            throw new IllegalStateException("the transport is shut");
+        }, Envelopes.JSON);
+
+        assertEquals(ProgressiveResponse.FAILED, broken.start(inputFor(alexa), Announcement.CHECKING).get());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {300, 400, 401, 403, 429, 500, 503})
     void aRefusalOrAnOutageIsFailed(int status, WireMockRuntimeInfo alexa) throws Exception {
         stubFor(post(urlEqualTo(DIRECTIVES)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json")

@@ -69,6 +69,8 @@ class ScreenRowsTest {
                 ScreenRows.amount(new BigDecimal("980.5"), Optional.of(Currency.getInstance("EUR"))));
         assertEquals("$1,000", ScreenRows.amount(new BigDecimal("999.999"), USD));
         assertEquals("42,000", ScreenRows.amount(new BigDecimal("42000.00"), Optional.empty()));
+        assertEquals("$5", ScreenRows.amount(new BigDecimal("5"), USD));
+        assertEquals("1,234.50", ScreenRows.amount(new BigDecimal("1234.5"), Optional.empty()));
     }
 
     @Test
