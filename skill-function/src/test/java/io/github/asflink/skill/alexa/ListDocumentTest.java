@@ -117,6 +117,21 @@ class ListDocumentTest {
     }
 
     @Test
+    void shortScreensAndTelevisionsGetTheirOwnSizes() {
+        // Echo Show 5 is 960 x 480 dp, Fire TV 960 x 540 dp, Echo Show 8 and 10 1280 x 800 dp.
+        JsonNode resources = document().path("resources");
+        assertEquals(List.of("", "${viewport.height < 600}", "${viewport.mode == 'tv'}"),
+                List.of(resources.get(0).path("when").asText(), resources.get(1).path("when").asText(),
+                        resources.get(2).path("when").asText()));
+        JsonNode base = resources.get(0).path("dimensions");
+        JsonNode small = resources.get(1).path("dimensions");
+        base.fieldNames().forEachRemaining(name -> {
+            assertTrue(small.has(name), name + " is not sized for short screens");
+            assertTrue(dp(small.get(name)) < dp(base.get(name)), name + " is not smaller on short screens");
+        });
+    }
+
+    @Test
     void fetchesNothing() {
         JsonNode document = document();
         assertFalse(document.has("import"), "no packages: they are fetched by the device");
@@ -133,6 +148,10 @@ class ListDocumentTest {
             int size = in.readAllBytes().length;
             assertTrue(size < 4096, ListScreen.DOCUMENT + " is " + size + " bytes");
         }
+    }
+
+    private static int dp(JsonNode dimension) {
+        return Integer.parseInt(dimension.asText().replace("dp", ""));
     }
 
     private static List<String> texts(JsonNode array) {
