@@ -5,6 +5,8 @@ import com.amazon.ask.builder.CustomSkillBuilder;
 import com.amazon.ask.dispatcher.request.handler.RequestHandler;
 import com.amazon.ask.model.RequestEnvelope;
 import com.amazon.ask.model.ResponseEnvelope;
+import io.github.asflink.skill.alexa.ListScreen;
+import io.github.asflink.skill.alexa.ProgressiveResponse;
 import io.github.asflink.skill.intents.Intents;
 import io.github.asflink.skill.salesforce.Salesforce;
 
@@ -17,7 +19,8 @@ final class SalesforceSkill {
     static AlexaSkill<RequestEnvelope, ResponseEnvelope> create(SkillConfig config, Salesforce salesforce) {
         TurnLog log = new TurnLog(salesforce.json());
         CustomSkillBuilder builder = new CustomSkillBuilder();
-        builder.addRequestHandlers(Intents.handlers(salesforce).toArray(RequestHandler[]::new))
+        builder.addRequestHandlers(Intents.handlers(salesforce, ProgressiveResponse.through(salesforce),
+                        new ListScreen(salesforce.json())).toArray(RequestHandler[]::new))
                 .addResponseInterceptor(log)
                 .addExceptionHandler(new ApologyExceptionHandler(log))
                 .withSkillId(config.skillId());

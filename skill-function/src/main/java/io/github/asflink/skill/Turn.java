@@ -8,6 +8,7 @@ import io.github.asflink.skill.salesforce.CallMeter;
 import io.github.asflink.skill.salesforce.SalesforceFailure;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What happened while answering one request, for its single log line. Lives in the request attributes of the
@@ -69,6 +70,7 @@ public final class Turn implements CallMeter {
         SALESFORCE_CRITICAL_PATH_MS("salesforceCriticalPathMs"),
         SALESFORCE_STATUS("salesforceStatus"),
         SALESFORCE_ERROR("salesforceError"),
+        PROGRESSIVE("progressive"),
         TOKEN_PROBLEM("tokenProblem"),
         PROBLEM("problem"),
         EXCEPTION("exception");
@@ -112,6 +114,7 @@ public final class Turn implements CallMeter {
     private long salesforceLatencyMs;
     private int salesforceRoundTrips;
     private long salesforceCriticalPathMs;
+    private Supplier<String> progressive;
     private boolean written;
 
     private Turn(Request request) {
@@ -213,6 +216,14 @@ public final class Turn implements CallMeter {
         fields.put(Field.PROBLEM, Problem.WRITE_UNCONFIRMED);
     }
 
+    /**
+     * The progressive response this turn started. Its outcome is asked for when the line is written, which is when
+     * the answer is ready: one still in flight then is given up there.
+     */
+    public void progressive(Supplier<String> outcome) {
+        this.progressive = outcome;
+    }
+
     void failed(Throwable exception) {
         outcome = Outcome.FAILED;
         fields.put(Field.EXCEPTION, exception.getClass().getName());
@@ -245,6 +256,9 @@ public final class Turn implements CallMeter {
         line.put(Field.SALESFORCE_LATENCY_MS, salesforceLatencyMs);
         line.put(Field.SALESFORCE_ROUND_TRIPS, salesforceRoundTrips);
         line.put(Field.SALESFORCE_CRITICAL_PATH_MS, salesforceCriticalPathMs);
+        if (progressive != null) {
+            line.put(Field.PROGRESSIVE, progressive.get());
+        }
         return line;
     }
 

@@ -78,7 +78,7 @@ class DealStatusIntentTest {
         assertEquals(speak(Spoken.ANYTHING_ELSE_REPROMPT), result.repromptSsml());
         verify(exactly(1), queried(dealsMultiSoql(GLOBEX_RENEWAL)));
         verify(exactly(1), queried(ORG_CURRENCY_SOQL));
-        assertEquals(2, getAllServeEvents().size(), "no userinfo, nothing else");
+        assertEquals(2, salesforceRequests(), "no userinfo, nothing else");
         JsonNode log = result.logLine();
         assertEquals("DealStatusIntent", log.path("intent").asText());
         assertEquals("ANSWERED", log.path("outcome").asText());
@@ -240,7 +240,7 @@ class DealStatusIntentTest {
                 event -> slot(event, said)));
 
         verify(exactly(1), queried(dealsMultiSoql(condition)));
-        assertEquals(2, getAllServeEvents().size());
+        assertEquals(2, salesforceRequests());
         assertEquals(speak("I couldn't find a deal matching 100%_done o&apos;brien \\ &quot;r&amp;d&quot; "
                 + "[x]{y}(z)^~*:+-?|! among your opportunities. You can ask how your pipeline is. "
                 + Spoken.REPROMPT), result.ssml());
@@ -293,5 +293,11 @@ class DealStatusIntentTest {
 
     private static void slot(ObjectNode event, String value) {
         ((ObjectNode) event.path("request").path("intent").path("slots").path("deal")).put("value", value);
+    }
+
+    /** What the stand-in got for Salesforce: the progressive response goes to Alexa's stand-in on the same port. */
+    private static long salesforceRequests() {
+        return getAllServeEvents().stream()
+                .filter(event -> !event.getRequest().getUrl().equals("/v1/directives")).count();
     }
 }

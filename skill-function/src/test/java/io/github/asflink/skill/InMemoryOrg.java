@@ -104,6 +104,10 @@ final class InMemoryOrg implements Function<HttpRequest, Map.Entry<Integer, Stri
 
     @Override
     public Map.Entry<Integer, String> apply(HttpRequest request) {
+        // Alexa's directive service shares the transport: a progressive response is accepted, as Alexa does.
+        if (request.uri().getPath().endsWith("/v1/directives")) {
+            return Map.entry(204, "");
+        }
         String path = request.uri().getPath();
         String asked = request.method().equals("PATCH") && path.contains("/sobjects/Opportunity/")
                 ? "PATCH /sobjects/Opportunity/" : request.uri().getQuery() == null ? "" : request.uri().getQuery();

@@ -1,7 +1,6 @@
 package io.github.asflink.skill;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
-import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static io.github.asflink.skill.MoveStageDialogTest.assertNoUserWordsLogged;
 import static io.github.asflink.skill.MoveStageDialogTest.onlyDirective;
@@ -57,7 +56,7 @@ class LogCallCreateTest {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-log-call-confirmed.json", origin));
 
         verify(exactly(1), WriteStubs.taskCreated(HEAD + ",\"WhatId\":\"" + ACCOUNT_ID + "\"}"));
-        assertEquals(1, getAllServeEvents().size(), "the Task is the turn's one call");
+        assertEquals(1, SalesforceStubs.salesforceServeEvents().size(), "the Task is the turn's one call");
         assertEquals(speak("Logged your call with Globex &amp; Sons. " + Spoken.ANYTHING_ELSE), result.ssml());
         assertFalse(result.envelope().path("sessionAttributes").has("whatId"), "a logged call cannot be logged again");
         JsonNode log = result.logLine();
@@ -110,7 +109,7 @@ class LogCallCreateTest {
 
         skill.invoke(confirmed(a -> a.put("notes", notes)));
 
-        JsonNode body = SkillInvocation.JSON.readTree(getAllServeEvents().getFirst().getRequest().getBodyAsString());
+        JsonNode body = SkillInvocation.JSON.readTree(SalesforceStubs.salesforceServeEvents().getFirst().getRequest().getBodyAsString());
         assertEquals("Call: " + "n".repeat(248), body.path("Subject").asText());
         assertEquals(notes, body.path("Description").asText(), "32,000 characters fit the description");
     }
@@ -119,7 +118,7 @@ class LogCallCreateTest {
     void aDenialSendsNothing() {
         SkillInvocation.Result result = skill.invoke(confirmed(a -> { }, "DENIED"));
 
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertEquals(speak("OK, I won't log that call. " + Spoken.ANYTHING_ELSE), result.ssml());
         assertFalse(result.envelope().path("sessionAttributes").has("whatId"));
         assertEquals("DENIED", result.logLine().path("outcome").asText());
@@ -132,7 +131,7 @@ class LogCallCreateTest {
 
         SkillInvocation.Result result = skill.invoke(event);
 
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertStartedOver(result, "session_attributes_missing");
     }
 
@@ -156,7 +155,7 @@ class LogCallCreateTest {
     void aConfirmationWithABrokenCallStartsOverAndSendsNothing(Consumer<ObjectNode> tamper) {
         SkillInvocation.Result result = skill.invoke(confirmed(tamper));
 
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertStartedOver(result, "session_attributes_invalid");
     }
 
@@ -217,7 +216,7 @@ class LogCallCreateTest {
         SkillInvocation.Result result = skill.env(SkillConfig.SALESFORCE_TIMEOUT_MS, "250")
                 .invoke(eventAt("skill-log-call-confirmed.json", origin));
 
-        assertEquals(1, getAllServeEvents().size());
+        assertEquals(1, SalesforceStubs.salesforceServeEvents().size());
         assertEquals(speak("I couldn't confirm the call was logged; please check Salesforce. "
                 + Spoken.ANYTHING_ELSE), result.ssml());
         assertEquals("write_unconfirmed", result.logLine().path("problem").asText());

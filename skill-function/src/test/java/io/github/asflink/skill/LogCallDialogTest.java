@@ -2,7 +2,6 @@ package io.github.asflink.skill;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
@@ -69,7 +68,7 @@ class LogCallDialogTest {
         assertEquals("globex", directive.path("updatedIntent").path("slots").path("target").path("value").asText());
         assertEquals(speak("What should the call note say?"), result.ssml());
         assertEquals(speak("What should the call note say?"), result.repromptSsml());
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertEquals("DIALOG_CONTINUED", result.logLine().path("outcome").asText());
     }
 
@@ -81,7 +80,7 @@ class LogCallDialogTest {
 
         assertEquals("target", onlyDirective(result).path("slotToElicit").asText());
         assertEquals(speak("Who was the call with?"), result.ssml());
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
     }
 
     @Test
@@ -102,7 +101,7 @@ class LogCallDialogTest {
         verify(exactly(1), queried(accountsSoql(GLOBEX)));
         verify(exactly(1), queried(contactsSoql(GLOBEX)));
         verify(exactly(1), queried(openDealsSoql(GLOBEX)));
-        assertEquals(4, getAllServeEvents().size());
+        assertEquals(4, SalesforceStubs.salesforceServeEvents().size());
         JsonNode log = result.logLine();
         assertEquals("LogCallIntent", log.path("intent").asText());
         assertEquals("CONFIRM_ASKED", log.path("outcome").asText());

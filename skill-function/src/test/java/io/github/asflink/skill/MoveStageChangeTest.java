@@ -2,7 +2,6 @@ package io.github.asflink.skill;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
@@ -58,7 +57,7 @@ class MoveStageChangeTest {
         SkillInvocation.Result result = skill.invoke(confirmed());
 
         verify(exactly(1), WriteStubs.stageUpdated(BODY));
-        assertEquals(1, getAllServeEvents().size(), "the update is the turn's one call");
+        assertEquals(1, SalesforceStubs.salesforceServeEvents().size(), "the update is the turn's one call");
         assertEquals(speak("Done. Globex &amp; Sons renewal is now in Negotiation/Review. " + Spoken.ANYTHING_ELSE),
                 result.ssml());
         assertFalse(result.sessionEnds());
@@ -76,7 +75,7 @@ class MoveStageChangeTest {
     void aDenialSendsNothingAndSaysWhereTheDealStays() {
         SkillInvocation.Result result = skill.invoke(eventAt("skill-move-stage-denied.json", origin));
 
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertEquals(speak("OK, I left Globex &amp; Sons renewal in Proposal/Price Quote. " + Spoken.ANYTHING_ELSE),
                 result.ssml());
         assertFalse(result.envelope().path("sessionAttributes").has("opportunityId"));
@@ -89,7 +88,7 @@ class MoveStageChangeTest {
 
         SkillInvocation.Result result = skill.invoke(event);
 
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertStartedOver(result, "session_attributes_missing");
     }
 
@@ -116,7 +115,7 @@ class MoveStageChangeTest {
 
         SkillInvocation.Result result = skill.invoke(event);
 
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertStartedOver(result, "session_attributes_invalid");
     }
 
@@ -232,7 +231,7 @@ class MoveStageChangeTest {
         // Lambda has less left than the answer margin: the update is never sent, so nothing may have happened.
         SkillInvocation.Result result = skill.remainingMs(400).invoke(confirmed());
 
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
         assertEquals(speak(Spoken.SALESFORCE_TROUBLE + " " + Spoken.REPROMPT), result.ssml());
         assertEquals("request_budget_spent", result.logLine().path("problem").asText());
     }

@@ -1,7 +1,6 @@
 package io.github.asflink.skill;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
-import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static io.github.asflink.skill.SalesforceStubs.query;
 import static io.github.asflink.skill.SalesforceStubs.queried;
@@ -64,7 +63,7 @@ class MoveStageDialogTest {
                 result.envelope().path("sessionAttributes"));
         verify(exactly(1), queried(dealsSoql(GLOBEX_RENEWAL)));
         verify(exactly(1), queried(STAGES_SOQL));
-        assertEquals(2, getAllServeEvents().size());
+        assertEquals(2, SalesforceStubs.salesforceServeEvents().size());
         JsonNode log = result.logLine();
         assertEquals("MoveStageIntent", log.path("intent").asText());
         assertEquals("CONFIRM_ASKED", log.path("outcome").asText());
@@ -228,7 +227,7 @@ class MoveStageDialogTest {
         assertEquals("stage", directive.path("slotToElicit").asText());
         assertEquals(speak("Which stage should it move to?"), result.ssml());
         assertEquals("DIALOG_CONTINUED", result.logLine().path("outcome").asText());
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
     }
 
     @Test
@@ -237,7 +236,7 @@ class MoveStageDialogTest {
 
         assertEquals("deal", onlyDirective(result).path("slotToElicit").asText());
         assertEquals(speak("Which deal should I move?"), result.ssml());
-        assertEquals(0, getAllServeEvents().size());
+        assertEquals(0, SalesforceStubs.salesforceServeEvents().size());
     }
 
     @Test

@@ -3,14 +3,17 @@ package io.github.asflink.skill;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getAllServeEvents;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.asflink.salesforceerrors.SalesforceErrorAnswer;
 import io.github.asflink.salesforceerrors.SalesforceErrors;
+import java.util.List;
 
 /**
  * The Salesforce answers and request patterns the tests share. The SOQL is written out here byte for byte, apart
@@ -18,6 +21,16 @@ import io.github.asflink.salesforceerrors.SalesforceErrors;
  * {@link SalesforceErrors}, as in every other Salesforce stand-in of the project.
  */
 final class SalesforceStubs {
+
+    /**
+     * The requests WireMock served as Salesforce, newest first: without Alexa's directive service, which shares the
+     * stand-in when a turn announces itself with a progressive response.
+     */
+    static List<ServeEvent> salesforceServeEvents() {
+        return getAllServeEvents().stream()
+                .filter(event -> !event.getRequest().getUrl().equals("/v1/directives"))
+                .toList();
+    }
 
     static final String USER_ID = "0055g00000AbCdEAAV";
     static final String USERINFO = "/services/oauth2/userinfo";

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class SampleEventsTest {
     /** How each sample ends; a new sample needs a line here. */
     private static final Map<String, String> OUTCOMES = Map.ofEntries(
             Map.entry("skill-agenda-today.json", "ANSWERED"),
+            Map.entry("skill-agenda-today-echo-show.json", "ANSWERED"),
             Map.entry("skill-agenda-tomorrow.json", "ANSWERED"),
             Map.entry("skill-deal-status.json", "ANSWERED"),
             Map.entry("skill-deal-status-ambiguous.json", "DIALOG_CONTINUED"),
@@ -59,9 +61,19 @@ class SampleEventsTest {
             Map.entry("skill-move-stage-denied.json", "DENIED"),
             Map.entry("skill-move-stage-started.json", "CONFIRM_ASKED"),
             Map.entry("skill-open-cases.json", "ANSWERED"),
+            Map.entry("skill-open-cases-echo-show.json", "ANSWERED"),
             Map.entry("skill-pipeline.json", "ANSWERED"),
+            Map.entry("skill-pipeline-echo-show.json", "ANSWERED"),
             Map.entry("skill-session-ended.json", "SESSION_ENDED"),
             Map.entry("skill-stop.json", "ANSWERED"));
+
+    /** The samples from a device with a screen whose answer is a list: they, and only they, get the APL list. */
+    private static final Set<String> SCREENS = Set.of("skill-agenda-today-echo-show.json",
+            "skill-open-cases-echo-show.json", "skill-pipeline-echo-show.json");
+    /** The samples that search Salesforce for the user's words: they, and only they, send a progressive response. */
+    private static final Set<String> ANNOUNCED = Set.of("skill-deal-status.json", "skill-deal-status-ambiguous.json",
+            "skill-log-call-confirmed.json", "skill-log-call-notes.json", "skill-move-stage-confirmed.json",
+            "skill-move-stage-started.json");
 
     private static final Path COPIES = Path.of("src", "test", "resources", "events");
     private static final Path REPO_EVENTS = Path.of("..", "events");
@@ -105,6 +117,10 @@ class SampleEventsTest {
             SkillInvocation.Result result = new SkillInvocation(origin)
                     .invoke(SkillInvocation.eventAt(name, origin));
             assertEquals(OUTCOMES.get(name), result.logLine().path("outcome").asText(), name);
+            boolean screen = result.response().path("directives").findValuesAsText("type")
+                    .contains("Alexa.Presentation.APL.RenderDocument");
+            assertEquals(SCREENS.contains(name), screen, name + (screen ? " showed" : " did not show") + " a list");
+            assertEquals(ANNOUNCED.contains(name), result.logLine().has("progressive"), name);
         }
     }
 
@@ -131,6 +147,7 @@ class SampleEventsTest {
                 SalesforceStubs.records("Opportunity", renewal));
         SalesforceStubs.query(SalesforceStubs.dealsMultiSoql("Name LIKE '%globex%'"), SalesforceStubs.records(
                 "Opportunity", renewal, renewal.replace("AAAAA2", "AAAAA3").replace("renewal", "services")));
+        stubFor(post(urlPathEqualTo("/v1/directives")).willReturn(aResponse().withStatus(204)));
         stubFor(post(urlPathEqualTo(SalesforceStubs.TASKS)).willReturn(SalesforceStubs.json(201,
                 "{\"id\":\"00T5g00000XyZaBEAV\",\"success\":true,\"errors\":[]}")));
         // The write intents' samples: "globex renewal" is one deal in Proposal/Price Quote, "globex" one account.

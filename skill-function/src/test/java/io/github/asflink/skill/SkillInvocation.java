@@ -38,6 +38,8 @@ final class SkillInvocation {
     static final String SALESFORCE_TOKEN =
             "00D5g000004E9XhEAK!AQ0AQFh2M9mxcJ4vV6PbIqFAUwzTuP5sKg0Y8Yzq3.fD7Jp_EXAMPLEONLY";
     static final String SAMPLE_INSTANCE = "https://acme.my.salesforce.com";
+    /** Alexa's API origin in the sample events: pointed at the stand-in too, so no test reaches Amazon. */
+    static final String SAMPLE_API_ENDPOINT = "https://api.amazonalexa.com";
     static final String SKILL_ID = "amzn1.ask.skill.8f3b1c2e-5d4a-4e9b-9c7f-1a2b3c4d5e6f";
     /** 2026-12-01, the sample events' day. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T18:30:00Z"), ZoneOffset.UTC);
@@ -129,10 +131,14 @@ final class SkillInvocation {
         }
     }
 
-    /** The event with its instance URL pointed at the stand-in, as the token function would have written it. */
+    /**
+     * The event with its instance URL pointed at the stand-in, as the token function would have written it, and
+     * Alexa's API origin (progressive responses) at the same stand-in.
+     */
     static ObjectNode eventAt(String name, String origin) {
         try {
-            String text = JSON.writeValueAsString(event(name)).replace(SAMPLE_INSTANCE, origin);
+            String text = JSON.writeValueAsString(event(name)).replace(SAMPLE_INSTANCE, origin)
+                    .replace(SAMPLE_API_ENDPOINT, origin);
             return (ObjectNode) JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

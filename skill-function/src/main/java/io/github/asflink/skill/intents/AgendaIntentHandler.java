@@ -3,6 +3,8 @@ package io.github.asflink.skill.intents;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
+import io.github.asflink.skill.alexa.ListScreen;
+import io.github.asflink.skill.alexa.ScreenRows;
 import io.github.asflink.skill.salesforce.Agenda;
 import io.github.asflink.skill.salesforce.SalesforceClient;
 import io.github.asflink.skill.salesforce.SalesforceResult;
@@ -30,8 +32,11 @@ final class AgendaIntentHandler extends LinkedRequestHandler {
     /** Enough to hear what the day holds; the rest is counted. */
     static final int SPOKEN_ITEMS = 3;
 
-    AgendaIntentHandler(Salesforce salesforce) {
+    private final ListScreen screen;
+
+    AgendaIntentHandler(Salesforce salesforce, ListScreen screen) {
         super(salesforce);
+        this.screen = screen;
     }
 
     @Override
@@ -48,6 +53,10 @@ final class AgendaIntentHandler extends LinkedRequestHandler {
                     Replies.salesforceFailed(input, failure.failure());
             case SalesforceResult.Success<SalesforceClient.ForUser<Agenda>> answer -> {
                 LocalDate today = today(answer.value().user());
+                Agenda agenda = answer.value().value();
+                screen.forList(input, ScreenRows.agendaTitle(agenda.day(), today),
+                        ScreenRows.agenda(agenda, answer.value().user().zone()))
+                        .ifPresent(input.getResponseBuilder()::addDirective);
                 yield Replies.answer(input, speech(answer.value().value(), AgendaDay.of(asked, today).exact(), today,
                         answer.value().user().zone()));
             }

@@ -6,6 +6,10 @@ import com.amazon.ask.model.Intent;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import io.github.asflink.skill.Turn;
+import io.github.asflink.skill.alexa.Announcement;
+import io.github.asflink.skill.alexa.ListScreen;
+import io.github.asflink.skill.alexa.ProgressiveResponse;
+import io.github.asflink.skill.alexa.ScreenRows;
 import io.github.asflink.skill.salesforce.Deal;
 import io.github.asflink.skill.salesforce.NameMatch;
 import io.github.asflink.skill.salesforce.Salesforce;
@@ -34,8 +38,13 @@ final class DealStatusIntentHandler extends LinkedRequestHandler {
     /** The most deals a "which one?" names; the query asks for one more, to know when there are more. */
     static final int MAX_OFFERED = 5;
 
-    DealStatusIntentHandler(Salesforce salesforce) {
+    private final ProgressiveResponse progress;
+    private final ListScreen screen;
+
+    DealStatusIntentHandler(Salesforce salesforce, ProgressiveResponse progress, ListScreen screen) {
         super(salesforce);
+        this.progress = progress;
+        this.screen = screen;
     }
 
     @Override
@@ -60,6 +69,7 @@ final class DealStatusIntentHandler extends LinkedRequestHandler {
         if (chosen.size() == 1) {
             return Replies.answer(input, describe(chosen.getFirst(), today()));
         }
+        progress.announce(input, Announcement.CHECKING);
         return switch (salesforce.deals(match.get())) {
             case SalesforceResult.Failure<List<Deal>> failure -> Replies.salesforceFailed(input, failure.failure());
             case SalesforceResult.Success<List<Deal>> found -> answer(input, intent, match.get(), found.value());
@@ -85,6 +95,8 @@ final class DealStatusIntentHandler extends LinkedRequestHandler {
         }
         input.getAttributesManager().getSessionAttributes().put(DealCandidates.ATTRIBUTE,
                 DealCandidates.write(deals));
+        screen.forList(input, ScreenRows.WHICH_DEAL, ScreenRows.deals(deals, today()))
+                .ifPresent(input.getResponseBuilder()::addDirective);
         String names = SpokenList.of(deals.stream().map(deal -> Ssml.escape(deal.name())).toList());
         return ask(input, intent, "I found " + deals.size() + " deals: " + names + ". Which one?",
                 "Which deal do you mean: " + names + "?");

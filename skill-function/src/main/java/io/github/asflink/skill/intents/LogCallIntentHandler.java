@@ -6,6 +6,8 @@ import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import io.github.asflink.skill.Turn;
+import io.github.asflink.skill.alexa.Announcement;
+import io.github.asflink.skill.alexa.ProgressiveResponse;
 import io.github.asflink.skill.salesforce.CallTarget;
 import io.github.asflink.skill.salesforce.CallTargets;
 import io.github.asflink.skill.salesforce.NameMatch;
@@ -40,8 +42,11 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
     /** Names spoken when asking which one; each query asks for one more, to know there are more. */
     private static final int MAX_NAMED = 3;
 
-    LogCallIntentHandler(Salesforce salesforce) {
+    private final ProgressiveResponse progress;
+
+    LogCallIntentHandler(Salesforce salesforce, ProgressiveResponse progress) {
         super(salesforce);
+        this.progress = progress;
     }
 
     @Override
@@ -68,8 +73,8 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
         return resolve(input, intent, session, salesforce);
     }
 
-    private static Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
-                                                SalesforceClient salesforce) {
+    private Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
+                                         SalesforceClient salesforce) {
         Optional<PendingCall> pending = PendingCall.from(session);
         boolean anyKept = PendingCall.anyIn(session);
         PendingCall.forget(session);
@@ -78,6 +83,7 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
             return DialogSteps.startOver(input, intent, TARGET, START_OVER);
         }
         String name = Ssml.escape(pending.get().name());
+        progress.announce(input, Announcement.UPDATING);
         return switch (salesforce.writes().logCall(pending.get().log())) {
             case WriteOutcome.Saved saved -> {
                 Turn.of(input).outcome(Turn.Outcome.LOGGED);
@@ -106,6 +112,7 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
         if (notes.isEmpty()) {
             return DialogSteps.elicit(input, intent, NOTES, ASK_NOTES);
         }
+        progress.announce(input, Announcement.CHECKING);
         return switch (salesforce.callTargets(target.get())) {
             case SalesforceResult.Failure<CallTargets> failure -> Replies.salesforceFailed(input, failure.failure());
             case SalesforceResult.Success<CallTargets> found ->

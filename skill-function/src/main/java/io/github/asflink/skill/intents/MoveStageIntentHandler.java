@@ -6,6 +6,8 @@ import com.amazon.ask.model.IntentConfirmationStatus;
 import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import io.github.asflink.skill.Turn;
+import io.github.asflink.skill.alexa.Announcement;
+import io.github.asflink.skill.alexa.ProgressiveResponse;
 import io.github.asflink.skill.salesforce.DealStanding;
 import io.github.asflink.skill.salesforce.NameMatch;
 import io.github.asflink.skill.salesforce.OrgStage;
@@ -41,8 +43,11 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
     /** A deal query asks for one more than it names, to know when to say "more than five". */
     private static final int MAX_NAMED = 5;
 
-    MoveStageIntentHandler(Salesforce salesforce) {
+    private final ProgressiveResponse progress;
+
+    MoveStageIntentHandler(Salesforce salesforce, ProgressiveResponse progress) {
         super(salesforce);
+        this.progress = progress;
     }
 
     @Override
@@ -75,8 +80,8 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
                 + Ssml.escape(m.fromStage()) + ".").orElse(NOTHING_CHANGED));
     }
 
-    private static Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
-                                                SalesforceClient salesforce) {
+    private Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
+                                         SalesforceClient salesforce) {
         Optional<PendingMove> pending = PendingMove.from(session);
         boolean anyKept = PendingMove.anyIn(session);
         PendingMove.forget(session);
@@ -86,6 +91,7 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
         }
         PendingMove move = pending.get();
         String deal = Ssml.escape(move.name());
+        progress.announce(input, Announcement.UPDATING);
         return switch (salesforce.writes().moveStage(move.opportunityId(), move.toStage())) {
             case WriteOutcome.Saved saved -> {
                 Turn.of(input).outcome(Turn.Outcome.UPDATED);
@@ -105,7 +111,7 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
         };
     }
 
-    private static Optional<Response> resolve(HandlerInput input, Intent intent, SalesforceClient salesforce) {
+    private Optional<Response> resolve(HandlerInput input, Intent intent, SalesforceClient salesforce) {
         Turn turn = Turn.of(input);
         turn.outcome(Turn.Outcome.DIALOG_CONTINUED);
         Optional<NameMatch> dealWords = Slots.value(intent, DEAL).flatMap(NameMatch::of);
@@ -117,6 +123,7 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
         if (stageWords.isEmpty()) {
             return DialogSteps.elicit(input, intent, STAGE, ASK_STAGE);
         }
+        progress.announce(input, Announcement.CHECKING);
         return switch (salesforce.stageMove(dealWords.get())) {
             case SalesforceResult.Failure<StageMove> failure -> Replies.salesforceFailed(input, failure.failure());
             case SalesforceResult.Success<StageMove> found -> decide(input, intent, dealWords.get(),

@@ -2,6 +2,8 @@ package io.github.asflink.skill.intents;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
+import io.github.asflink.skill.alexa.ListScreen;
+import io.github.asflink.skill.alexa.ScreenRows;
 import io.github.asflink.skill.salesforce.OpenCases;
 import io.github.asflink.skill.salesforce.Salesforce;
 import io.github.asflink.skill.salesforce.SalesforceClient;
@@ -19,8 +21,11 @@ final class OpenCasesIntentHandler extends LinkedRequestHandler {
 
     static final String INTENT = "OpenCasesIntent";
 
-    OpenCasesIntentHandler(Salesforce salesforce) {
+    private final ListScreen screen;
+
+    OpenCasesIntentHandler(Salesforce salesforce, ListScreen screen) {
         super(salesforce);
+        this.screen = screen;
     }
 
     @Override
@@ -33,8 +38,14 @@ final class OpenCasesIntentHandler extends LinkedRequestHandler {
         // USING SCOPE mine needs no user id, so no userinfo call: a dead token fails the queries themselves (401).
         return switch (salesforce.openCases()) {
             case SalesforceResult.Failure<OpenCases> failure -> Replies.salesforceFailed(input, failure.failure());
-            case SalesforceResult.Success<OpenCases> cases -> Replies.answer(input, speech(cases.value()));
+            case SalesforceResult.Success<OpenCases> cases -> answer(input, cases.value());
         };
+    }
+
+    private Optional<Response> answer(HandlerInput input, OpenCases cases) {
+        screen.forList(input, ScreenRows.OPEN_CASES, ScreenRows.openCases(cases))
+                .ifPresent(input.getResponseBuilder()::addDirective);
+        return Replies.answer(input, speech(cases));
     }
 
     static String speech(OpenCases cases) {

@@ -2,6 +2,8 @@ package io.github.asflink.skill.intents;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Response;
+import io.github.asflink.skill.alexa.ListScreen;
+import io.github.asflink.skill.alexa.ScreenRows;
 import io.github.asflink.skill.salesforce.Pipeline;
 import io.github.asflink.skill.salesforce.Salesforce;
 import io.github.asflink.skill.salesforce.SalesforceClient;
@@ -16,8 +18,11 @@ final class PipelineIntentHandler extends LinkedRequestHandler {
 
     static final String INTENT = "PipelineIntent";
 
-    PipelineIntentHandler(Salesforce salesforce) {
+    private final ListScreen screen;
+
+    PipelineIntentHandler(Salesforce salesforce, ListScreen screen) {
         super(salesforce);
+        this.screen = screen;
     }
 
     @Override
@@ -31,8 +36,14 @@ final class PipelineIntentHandler extends LinkedRequestHandler {
             case SalesforceResult.Failure<SalesforceClient.ForUser<Pipeline>> failure ->
                     Replies.salesforceFailed(input, failure.failure());
             case SalesforceResult.Success<SalesforceClient.ForUser<Pipeline>> answer ->
-                    Replies.answer(input, speech(answer.value().value(), today(answer.value().user())));
+                    answer(input, answer.value().value(), today(answer.value().user()));
         };
+    }
+
+    private Optional<Response> answer(HandlerInput input, Pipeline pipeline, LocalDate today) {
+        screen.forList(input, ScreenRows.PIPELINE, ScreenRows.pipeline(pipeline, today))
+                .ifPresent(input.getResponseBuilder()::addDirective);
+        return Replies.answer(input, speech(pipeline, today));
     }
 
     static String speech(Pipeline pipeline, LocalDate today) {

@@ -7,6 +7,7 @@ import io.github.asflink.linkedtoken.LinkedTokenException;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -59,6 +60,28 @@ public final class Salesforce {
             throws LinkedTokenException {
         LinkedToken token = LinkedToken.split(linkedToken, settings.instanceUrls());
         return new SalesforceClient(token, settings, transport, json, orgs, budget, meter);
+    }
+
+    /**
+     * Sends a request that is not for Salesforce (Alexa's directive service) through the same transport: the
+     * execution environment's one HttpClient, or the in-memory answers, so there is no second client and no socket
+     * offline. The future holds the status and never the body. Completing it exceptionally (a timeout, a cancel) gives
+     * the exchange up, which closes its connection.
+     */
+    public CompletableFuture<Integer> sendElsewhere(HttpRequest request) {
+        CompletableFuture<SalesforceTransport.Reply> reply;
+        try {
+            reply = transport.send(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Integer> status = reply.thenApply(SalesforceTransport.Reply::status);
+        status.whenComplete((code, error) -> {
+            if (error != null) {
+                reply.cancel(true);
+            }
+        });
+        return status;
     }
 
     /** The clock the skill reads "today" from (in the user's zone). */
