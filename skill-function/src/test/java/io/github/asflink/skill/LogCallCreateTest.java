@@ -109,7 +109,8 @@ class LogCallCreateTest {
 
         skill.invoke(confirmed(a -> a.put("notes", notes)));
 
-        JsonNode body = SkillInvocation.JSON.readTree(SalesforceStubs.salesforceServeEvents().getFirst().getRequest().getBodyAsString());
+        JsonNode body = SkillInvocation.JSON.readTree(
+                SalesforceStubs.salesforceServeEvents().getFirst().getRequest().getBodyAsString());
         assertEquals("Call: " + "n".repeat(248), body.path("Subject").asText());
         assertEquals(notes, body.path("Description").asText(), "32,000 characters fit the description");
     }
