@@ -24,7 +24,8 @@ import org.crac.Resource;
  * SnapStart priming. Before Lambda snapshots the initialised environment, {@link #beforeCheckpoint} runs the real
  * request path (envelope bytes → ASK SDK → handler → Salesforce client → response bytes) for an unlinked launch, a
  * linked launch, the pipeline and the cases questions, a confirmed reminder, a launch with a dead token, the agenda
- * and a deal by name, with Salesforce answered in memory: no network, no token, no user data. The classes they load
+ * and a deal by name, both turns of a stage move and of a logged call, and the pipeline on a screen device (the APL
+ * list), with Salesforce answered in memory: no network, no token, no user data. The classes they load
  * (Jackson's request model, the handlers, the client) are in the snapshot, so the first real request after a restore
  * does not load them. It also builds the shared {@code HttpClient}, whose TLS
  * context is the largest single cost of a linked request. No connection is opened, so there is nothing to
@@ -82,6 +83,19 @@ final class SnapStartPriming implements Resource {
                 "day":{"name":"day","value":"2026-01-31"}"""))));
         responses.add(run(skill, envelope(skillId, token, intent("DealStatusIntent", "NONE", """
                 "deal":{"name":"deal","value":"priming"}"""))));
+        String move = """
+                "deal":{"name":"deal","value":"priming"},"stage":{"name":"stage","value":"qualification"}""";
+        responses.add(run(skill, envelope(skillId, token, intent("MoveStageIntent", "NONE", move))));
+        responses.add(run(skill, envelope(skillId, token, intent("MoveStageIntent", "CONFIRMED", move), """
+                {"opportunityId":"006000000000001AAA","name":"Priming","fromStage":"Prospecting",\
+                "toStage":"Qualification","toStageLabel":"Qualification"}""", NO_SCREEN)));
+        String call = """
+                "target":{"name":"target","value":"priming"},"notes":{"name":"notes","value":"priming"}""";
+        responses.add(run(skill, envelope(skillId, token, intent("LogCallIntent", "NONE", call))));
+        responses.add(run(skill, envelope(skillId, token, intent("LogCallIntent", "CONFIRMED", call), """
+                {"whatId":"001000000000001AAA","name":"Priming","notes":"priming","activityDate":"2026-01-31"}""",
+                NO_SCREEN)));
+        responses.add(run(skill, envelope(skillId, token, intent("PipelineIntent", "NONE", ""), "{}", SCREEN)));
         return responses;
     }
 
@@ -109,17 +123,32 @@ final class SnapStartPriming implements Resource {
     }
 
     private static String envelope(String skillId, String accessToken, String request) {
+        return envelope(skillId, accessToken, request, "{}", NO_SCREEN);
+    }
+
+    /** An Echo Show's interfaces: APL at a runtime the list document needs, and its viewport. */
+    private static final String SCREEN = """
+            {"Alexa.Presentation.APL":{"runtime":{"maxVersion":"2023.3"}}}""";
+    private static final String NO_SCREEN = "{}";
+    private static final String SCREEN_VIEWPORT = """
+            ,"Viewport":{"experiences":[{"arcMinuteWidth":221,"arcMinuteHeight":162,"canRotate":false,\
+            "canResize":false}],"mode":"HUB","shape":"RECTANGLE","pixelWidth":1280,"pixelHeight":800,"dpi":160,\
+            "currentPixelWidth":1280,"currentPixelHeight":800}""";
+
+    private static String envelope(String skillId, String accessToken, String request, String attributes,
+                                   String interfaces) {
         String user = accessToken == null
                 ? "{\"userId\":\"amzn1.ask.account.PRIMING\"}"
                 : "{\"userId\":\"amzn1.ask.account.PRIMING\",\"accessToken\":\"" + accessToken + "\"}";
         return """
                 {"version":"1.0",\
-                "session":{"new":true,"sessionId":"amzn1.echo-api.session.priming",\
-                "application":{"applicationId":"%1$s"},"user":%2$s},\
+                "session":{"new":%4$s,"sessionId":"amzn1.echo-api.session.priming",\
+                "application":{"applicationId":"%1$s"},"user":%2$s,"attributes":%5$s},\
                 "context":{"System":{"application":{"applicationId":"%1$s"},"user":%2$s,\
-                "device":{"deviceId":"amzn1.ask.device.PRIMING","supportedInterfaces":{}},\
-                "apiEndpoint":"https://api.amazonalexa.com"}},\
-                "request":%3$s}""".formatted(skillId, user, request);
+                "device":{"deviceId":"amzn1.ask.device.PRIMING","supportedInterfaces":%6$s},\
+                "apiEndpoint":"https://api.amazonalexa.com"}%7$s},\
+                "request":%3$s}""".formatted(skillId, user, request, attributes.equals("{}"), attributes, interfaces,
+                interfaces.equals(SCREEN) ? SCREEN_VIEWPORT : "");
     }
 
     /**
@@ -138,10 +167,28 @@ final class SnapStartPriming implements Resource {
                     "given_name":"Priming","family_name":"User","locale":"en_US","zoneinfo":"America/New_York"}"""
                     .formatted(USER_ID));
         }
+        if (request.method().equals("PATCH") && path.contains("/sobjects/Opportunity/")) {
+            return Map.entry(204, "");
+        }
         if (path.endsWith("/sobjects/Task")) {
             return Map.entry(201, "{\"id\":\"00T000000000001AAA\",\"success\":true,\"errors\":[]}");
         }
         String soql = request.uri().getQuery() == null ? "" : request.uri().getQuery();
+        if (soql.contains("FROM OpportunityStage")) {
+            return Map.entry(200, """
+                    {"totalSize":2,"done":true,"records":[{"attributes":{"type":"OpportunityStage"},\
+                    "ApiName":"Prospecting","MasterLabel":"Prospecting","IsClosed":false,"IsWon":false},\
+                    {"attributes":{"type":"OpportunityStage"},"ApiName":"Qualification",\
+                    "MasterLabel":"Qualification","IsClosed":false,"IsWon":false}]}""");
+        }
+        if (soql.contains("FROM Account")) {
+            return Map.entry(200, """
+                    {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Account"},\
+                    "Id":"001000000000001AAA","Name":"Priming"}]}""");
+        }
+        if (soql.contains("FROM Contact") || soql.contains("SELECT Id, Name, AccountId")) {
+            return Map.entry(200, "{\"totalSize\":0,\"done\":true,\"records\":[]}");
+        }
         if (soql.contains("FROM Organization")) {
             return Map.entry(200, """
                     {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Organization"},\
@@ -155,8 +202,8 @@ final class SnapStartPriming implements Resource {
         if (soql.contains("SELECT Id, Name, StageName")) {
             return Map.entry(200, """
                     {"totalSize":1,"done":true,"records":[{"attributes":{"type":"Opportunity"},\
-                    "Id":"006000000000001AAA","Name":"Priming","StageName":"Prospecting","Amount":1000.5,\
-                    "CloseDate":"2026-01-31","NextStep":"Priming"}]}""");
+                    "Id":"006000000000001AAA","Name":"Priming","StageName":"Prospecting","IsClosed":false,\
+                    "Amount":1000.5,"CloseDate":"2026-01-31","NextStep":"Priming"}]}""");
         }
         if (soql.contains("FROM Event")) {
             return Map.entry(200, """

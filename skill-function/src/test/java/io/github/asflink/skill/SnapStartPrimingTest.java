@@ -21,7 +21,7 @@ class SnapStartPrimingTest {
 
         List<String> responses = priming.prime();
 
-        assertEquals(8, responses.size());
+        assertEquals(13, responses.size());
         JsonNode unlinked = SkillInvocation.JSON.readTree(responses.get(0)).path("response");
         assertEquals("LinkAccount", unlinked.path("card").path("type").asText());
         JsonNode linked = SkillInvocation.JSON.readTree(responses.get(1)).path("response");
@@ -40,6 +40,17 @@ class SnapStartPrimingTest {
         // The deal by name, in its single-currency form after the multi-currency one was refused.
         assertTrue(ssml(responses.get(7)).startsWith("<speak>Priming is in Prospecting, worth $1,000.50"),
                 responses.get(7));
+        // Both turns of the writes: each asks, then each is saved.
+        assertTrue(ssml(responses.get(8)).contains("Move Priming from Prospecting to Qualification?"),
+                responses.get(8));
+        assertTrue(ssml(responses.get(9)).startsWith("<speak>Done. Priming is now in Qualification."),
+                responses.get(9));
+        assertTrue(ssml(responses.get(10)).contains("Log a call with Priming: priming?"), responses.get(10));
+        assertTrue(ssml(responses.get(11)).startsWith("<speak>Logged your call with Priming."), responses.get(11));
+        // The pipeline on a screen: the same speech, and the APL list.
+        assertEquals(ssml(responses.get(2)), ssml(responses.get(12)));
+        assertEquals("Alexa.Presentation.APL.RenderDocument", SkillInvocation.JSON.readTree(responses.get(12))
+                .path("response").path("directives").path(0).path("type").asText(), responses.get(12));
     }
 
     @Test

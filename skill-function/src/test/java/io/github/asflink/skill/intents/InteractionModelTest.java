@@ -237,4 +237,15 @@ class InteractionModelTest {
                 manifest.path("apis").path("custom").path("endpoint").path("uri").asText());
         assertTrue(manifest.path("publishingInformation").path("locales").has("en-US"));
     }
+
+    /** Without the APL interface in the manifest, Alexa never tells the skill a device has a screen. */
+    @Test
+    void manifestDeclaresTheScreenInterfaceTheListAnswersUse() throws IOException {
+        JsonNode interfaces = JSON.readTree(PACKAGE.resolve("skill.json").toFile()).path("manifest").path("apis")
+                .path("custom").path("interfaces");
+
+        assertEquals(1, interfaces.size());
+        assertEquals("ALEXA_PRESENTATION_APL", interfaces.get(0).path("type").asText());
+        assertTrue(interfaces.get(0).path("supportedViewports").size() > 0, "the viewports the list is laid out for");
+    }
 }
