@@ -9,8 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Lambda context whose logger keeps every line, with its level, so tests can read what the function logged. */
-final class CapturingContext implements Context, LambdaLogger {
+/**
+ * A Lambda context whose logger keeps every line, with its level, so tests can read what the function logged. The one
+ * test context of this module (public for the tests of the other packages).
+ */
+public final class CapturingContext implements Context, LambdaLogger {
 
     record Line(LogLevel level, String text) {
     }
@@ -24,7 +27,7 @@ final class CapturingContext implements Context, LambdaLogger {
     }
 
     /** @param remainingMs what Lambda reports as left of this invocation (the function's timeout is 7 s) */
-    CapturingContext(String requestId, int remainingMs) {
+    public CapturingContext(String requestId, int remainingMs) {
         this.requestId = requestId;
         this.remainingMs = remainingMs;
     }

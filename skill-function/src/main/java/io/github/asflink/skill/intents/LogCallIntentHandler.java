@@ -2,8 +2,6 @@ package io.github.asflink.skill.intents;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
-import com.amazon.ask.model.IntentConfirmationStatus;
-import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import io.github.asflink.skill.Turn;
 import io.github.asflink.skill.alexa.Announcement;
@@ -27,7 +25,7 @@ import java.util.Optional;
  * (an account, else a contact, else an open deal) and the user's day; the user confirms; only a confirmed turn
  * creates the completed call Task, from what the session attributes say the user heard. A denial sends nothing.
  */
-final class LogCallIntentHandler extends LinkedRequestHandler {
+final class LogCallIntentHandler extends ConfirmedChangeHandler {
 
     static final String INTENT = "LogCallIntent";
     static final String TARGET = "target";
@@ -42,39 +40,20 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
     /** Names spoken when asking which one; each query asks for one more, to know there are more. */
     private static final int MAX_NAMED = 3;
 
-    private final ProgressiveResponse progress;
-
     LogCallIntentHandler(Salesforce salesforce, ProgressiveResponse progress) {
-        super(salesforce);
-        this.progress = progress;
+        super(salesforce, progress, INTENT);
     }
 
     @Override
-    public boolean canHandle(HandlerInput input) {
-        return input.matches(IntentName.is(INTENT));
-    }
-
-    @Override
-    Optional<Response> handle(HandlerInput input, SalesforceClient salesforce) {
-        Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
-        Map<String, Object> session = SessionAttributes.of(input);
-        IntentConfirmationStatus status = intent.getConfirmationStatus();
-        if (status == IntentConfirmationStatus.DENIED) {
-            PendingCall.forget(session);
-            Turn.of(input).outcome(Turn.Outcome.DENIED);
-            return Replies.answer(input, NOT_LOGGED);
-        }
-        if (status == IntentConfirmationStatus.CONFIRMED) {
-            return confirmed(input, intent, session, salesforce);
-        }
-        // A new question: no earlier change, of either kind, may be confirmed by its answer.
+    Optional<Response> denied(HandlerInput input, Map<String, Object> session) {
         PendingCall.forget(session);
-        PendingMove.forget(session);
-        return resolve(input, intent, session, salesforce);
+        Turn.of(input).outcome(Turn.Outcome.DENIED);
+        return Replies.answer(input, NOT_LOGGED);
     }
 
-    private Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
-                                         SalesforceClient salesforce) {
+    @Override
+    Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
+                                 SalesforceClient salesforce) {
         Optional<PendingCall> pending = PendingCall.from(session);
         boolean anyKept = PendingCall.anyIn(session);
         PendingCall.forget(session);
@@ -101,8 +80,9 @@ final class LogCallIntentHandler extends LinkedRequestHandler {
         };
     }
 
-    private Optional<Response> resolve(HandlerInput input, Intent intent, Map<String, Object> session,
-                                       SalesforceClient salesforce) {
+    @Override
+    Optional<Response> resolve(HandlerInput input, Intent intent, Map<String, Object> session,
+                               SalesforceClient salesforce) {
         Turn.of(input).outcome(Turn.Outcome.DIALOG_CONTINUED);
         Optional<NameMatch> target = Slots.value(intent, TARGET).flatMap(NameMatch::of);
         if (target.isEmpty()) {

@@ -2,8 +2,6 @@ package io.github.asflink.skill.intents;
 
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.Intent;
-import com.amazon.ask.model.IntentConfirmationStatus;
-import com.amazon.ask.model.IntentRequest;
 import com.amazon.ask.model.Response;
 import io.github.asflink.skill.Turn;
 import io.github.asflink.skill.alexa.Announcement;
@@ -28,7 +26,7 @@ import java.util.Optional;
  * ones (one round trip, both queries together) and asks the user to confirm; only a confirmed second turn sends the
  * update, and it writes exactly the stage the user heard, from the session attributes. A denial sends nothing.
  */
-final class MoveStageIntentHandler extends LinkedRequestHandler {
+final class MoveStageIntentHandler extends ConfirmedChangeHandler {
 
     static final String INTENT = "MoveStageIntent";
     static final String DEAL = "deal";
@@ -43,36 +41,12 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
     /** A deal query asks for one more than it names, to know when to say "more than five". */
     private static final int MAX_NAMED = 5;
 
-    private final ProgressiveResponse progress;
-
     MoveStageIntentHandler(Salesforce salesforce, ProgressiveResponse progress) {
-        super(salesforce);
-        this.progress = progress;
+        super(salesforce, progress, INTENT);
     }
 
     @Override
-    public boolean canHandle(HandlerInput input) {
-        return input.matches(IntentName.is(INTENT));
-    }
-
-    @Override
-    Optional<Response> handle(HandlerInput input, SalesforceClient salesforce) {
-        Intent intent = ((IntentRequest) input.getRequestEnvelope().getRequest()).getIntent();
-        Map<String, Object> session = SessionAttributes.of(input);
-        IntentConfirmationStatus status = intent.getConfirmationStatus();
-        if (status == IntentConfirmationStatus.DENIED) {
-            return denied(input, session);
-        }
-        if (status == IntentConfirmationStatus.CONFIRMED) {
-            return confirmed(input, intent, session, salesforce);
-        }
-        // A new question: no earlier change, of either kind, may be confirmed by its answer.
-        PendingMove.forget(session);
-        PendingCall.forget(session);
-        return resolve(input, intent, salesforce);
-    }
-
-    private static Optional<Response> denied(HandlerInput input, Map<String, Object> session) {
+    Optional<Response> denied(HandlerInput input, Map<String, Object> session) {
         Optional<PendingMove> move = PendingMove.from(session);
         PendingMove.forget(session);
         Turn.of(input).outcome(Turn.Outcome.DENIED);
@@ -80,8 +54,9 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
                 + Ssml.escape(m.fromStage()) + ".").orElse(NOTHING_CHANGED));
     }
 
-    private Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
-                                         SalesforceClient salesforce) {
+    @Override
+    Optional<Response> confirmed(HandlerInput input, Intent intent, Map<String, Object> session,
+                                 SalesforceClient salesforce) {
         Optional<PendingMove> pending = PendingMove.from(session);
         boolean anyKept = PendingMove.anyIn(session);
         PendingMove.forget(session);
@@ -111,7 +86,9 @@ final class MoveStageIntentHandler extends LinkedRequestHandler {
         };
     }
 
-    private Optional<Response> resolve(HandlerInput input, Intent intent, SalesforceClient salesforce) {
+    @Override
+    Optional<Response> resolve(HandlerInput input, Intent intent, Map<String, Object> session,
+                               SalesforceClient salesforce) {
         Turn turn = Turn.of(input);
         turn.outcome(Turn.Outcome.DIALOG_CONTINUED);
         Optional<NameMatch> dealWords = Slots.value(intent, DEAL).flatMap(NameMatch::of);

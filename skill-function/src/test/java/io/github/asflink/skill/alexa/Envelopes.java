@@ -3,12 +3,10 @@ package io.github.asflink.skill.alexa;
 import com.amazon.ask.dispatcher.request.handler.HandlerInput;
 import com.amazon.ask.model.RequestEnvelope;
 import com.amazon.ask.util.JacksonSerializer;
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.asflink.skill.CapturingContext;
 import java.io.IOException;
 
 /** Alexa request envelopes for this package's tests, as the SDK reads them, and a Lambda context with time left. */
@@ -58,63 +56,8 @@ final class Envelopes {
         }
     }
 
-    /** A Lambda context that reports {@code remainingMs} left of the invocation, and nothing else. */
+    /** A Lambda context that reports {@code remainingMs} left of the invocation. */
     static Context remaining(int remainingMs) {
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return "c0ffee00-0000-4000-8000-000000000002";
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return null;
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return null;
-            }
-
-            @Override
-            public String getFunctionName() {
-                return null;
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return null;
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return null;
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return remainingMs;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 1024;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return null;
-            }
-        };
+        return new CapturingContext("c0ffee00-0000-4000-8000-000000000002", remainingMs);
     }
 }
