@@ -4,13 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.time.Instant;
+import io.github.asflink.local.simulator.AlexaDevice;
 import java.time.Month;
 import java.time.format.TextStyle;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +21,6 @@ public final class AlexaRequests {
     public static final String DEMO_SKILL_ID = "amzn1.ask.skill.00000000-0000-4000-8000-0000000de300";
     private static final Pattern SAY_AS_DATE =
             Pattern.compile("<say-as interpret-as=\"date\"[^>]*>([^<]*)</say-as>");
-    private static final String USER_ID = "amzn1.ask.account.DEMOUSER";
 
     private AlexaRequests() {
     }
@@ -68,46 +65,13 @@ public final class AlexaRequests {
     }
 
     private static JsonObject request(String type) {
-        JsonObject request = new JsonObject();
-        request.addProperty("type", type);
-        request.addProperty("requestId", "amzn1.echo-api.request." + UUID.randomUUID());
-        request.addProperty("locale", "en-US");
-        request.addProperty("timestamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return request;
+        return AlexaDevice.request(type);
     }
 
+    /** One builder for every envelope the runner sends; the demo's device has no screen and no directive service. */
     private static JsonObject envelope(String skillId, String accessToken, JsonObject request, boolean newSession) {
-        JsonObject application = new JsonObject();
-        application.addProperty("applicationId", skillId);
-        JsonObject user = new JsonObject();
-        user.addProperty("userId", USER_ID);
-        if (accessToken != null) {
-            user.addProperty("accessToken", accessToken);
-        }
-        JsonObject session = new JsonObject();
-        session.addProperty("new", newSession);
-        session.addProperty("sessionId", "amzn1.echo-api.session.demo");
-        session.add("application", application.deepCopy());
-        session.add("attributes", new JsonObject());
-        session.add("user", user.deepCopy());
-
-        JsonObject device = new JsonObject();
-        device.addProperty("deviceId", "amzn1.ask.device.DEMODEVICE");
-        device.add("supportedInterfaces", new JsonObject());
-        JsonObject system = new JsonObject();
-        system.add("application", application);
-        system.add("user", user);
-        system.add("device", device);
-        system.addProperty("apiEndpoint", "https://api.amazonalexa.com");
-        JsonObject context = new JsonObject();
-        context.add("System", system);
-
-        JsonObject envelope = new JsonObject();
-        envelope.addProperty("version", "1.0");
-        envelope.add("session", session);
-        envelope.add("context", context);
-        envelope.add("request", request);
-        return envelope;
+        return new AlexaDevice(skillId, accessToken, false, "https://api.amazonalexa.com", null)
+                .envelope(request, "amzn1.echo-api.session.demo", newSession, new JsonObject());
     }
 
     /** What the skill said, as plain text: SSML tags removed and entities decoded. Empty when it said nothing. */

@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * The Alexa side of every request the simulator sends: the skill, the user with the linked token, the device (with a
- * screen when asked: the APL interface and a viewport) and Alexa's directive service ({@code apiEndpoint} and an
- * {@code apiAccessToken}, a secret the skill must not log).
+ * The Alexa side of every request the local runner sends (the simulator page's and the demo's): the skill, the user
+ * with the linked token, the device (with a screen when asked: the APL interface and a viewport) and Alexa's directive
+ * service ({@code apiEndpoint} and an {@code apiAccessToken}, a secret the skill must not log; none for the demo).
  */
 public record AlexaDevice(String skillId, String userAccessToken, boolean screen, String apiEndpoint,
                           String apiAccessToken) {
@@ -53,7 +53,9 @@ public record AlexaDevice(String skillId, String userAccessToken, boolean screen
         system.add("user", user);
         system.add("device", device);
         system.addProperty("apiEndpoint", apiEndpoint);
-        system.addProperty("apiAccessToken", apiAccessToken);
+        if (apiAccessToken != null) {
+            system.addProperty("apiAccessToken", apiAccessToken);
+        }
         JsonObject context = new JsonObject();
         context.add("System", system);
         if (screen) {
