@@ -202,9 +202,10 @@ public final class Benchmark {
         r.budgets.add(new Budget("token function deployment (sam build output)", 1.0,
                 size(r, Functions.TOKEN_ID), " MB"));
         // 4.5 MB until Jackson was pinned to a current release (the ASK SDK's 2.13 has no nesting-depth limit):
-        // Jackson 2.23's core and databind alone add 0.41 MB, and every other runtime jar is used
-        // (docs/performance.md).
-        r.budgets.add(new Budget("skill function deployment (sam build output)", 5.0,
+        // Jackson 2.23's core and databind alone add 0.41 MB, and every other runtime jar is used. 5.0 MB until the
+        // agenda, deal, stage-move and call intents, progressive responses and the APL list added 0.23 MB of the
+        // skill's own classes; the cold-start budgets above measure what that costs (docs/performance.md).
+        r.budgets.add(new Budget("skill function deployment (sam build output)", 5.5,
                 size(r, Functions.SKILL_ID), " MB"));
         Results.Concurrency c = r.concurrency;
         r.budgets.add(new Budget("local runner: 32 concurrent token requests, 200 ms upstream (in upstream delays)",
