@@ -26,13 +26,13 @@ public final class AlexaRequests {
     }
 
     public static JsonObject launch(String skillId, String accessToken) {
-        return envelope(skillId, accessToken, request("LaunchRequest"), true);
+        return envelope(skillId, accessToken, AlexaDevice.request("LaunchRequest"), true);
     }
 
     /** An IntentRequest; {@code slots} maps slot names to values; {@code confirmation} is NONE, CONFIRMED or DENIED. */
     public static JsonObject intent(String skillId, String accessToken, String name, Map<String, String> slots,
                                     String confirmation) {
-        JsonObject request = request("IntentRequest");
+        JsonObject request = AlexaDevice.request("IntentRequest");
         request.addProperty("dialogState", slots.isEmpty() ? "STARTED" : "COMPLETED");
         JsonObject intent = new JsonObject();
         intent.addProperty("name", name);
@@ -62,10 +62,6 @@ public final class AlexaRequests {
         system.addProperty("apiEndpoint", apiEndpoint);
         system.addProperty("apiAccessToken", apiAccessToken);
         return copy;
-    }
-
-    private static JsonObject request(String type) {
-        return AlexaDevice.request(type);
     }
 
     /** One builder for every envelope the runner sends; the demo's device has no screen and no directive service. */
